@@ -1,0 +1,6 @@
+//! Writers: from a validated catalog to Rust source, JSON or CSV. Writers never read pages.
+
+pub mod export;
+pub mod layout;
+pub mod naming;
+pub mod rust;

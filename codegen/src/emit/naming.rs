@@ -1,0 +1,149 @@
+//! Rust names for what the page documents.
+//!
+//! - A variant is the documented name in UpperCamelCase: split on anything that is not
+//!   an ASCII letter or digit; a word in one letter case becomes `Word`, a mixed-case
+//!   word (`WebRTC`) keeps its inner capitals. `EC_UNKNOWN_SUBSCRIBER` is
+//!   `EcUnknownSubscriber`, `Registration error` is `RegistrationError`.
+//! - A name that gives no letters, or starts with a digit, gets the prefix `Code`
+//!   (`3G_FAILURE` is `Code3gFailure`); `Self` becomes `SelfCode`.
+//! - When several codes of one kind map to one variant name, every one of them gets its
+//!   id appended (`EC_VOICE_ERROR_BAD_REQUEST` is `EcVoiceErrorBadRequest5400`,
+//!   `...5403`, ...), and the channel as well where the id alone does not separate them.
+//!   A name that is still taken gets `Dup` and a counter.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The UpperCamelCase identifier for `name`.
+pub fn upper_camel(name: &str) -> String {
+    let mut out = String::new();
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mixed = word.chars().any(|c| c.is_ascii_uppercase())
+            && word.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+        }
+        if mixed {
+            out.extend(chars);
+        } else {
+            out.extend(chars.map(|c| c.to_ascii_lowercase()));
+        }
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert_str(0, "Code");
+    }
+    if out == "Self" {
+        out.push_str("Code");
+    }
+    out
+}
+
+/// Unique variant names for items whose natural names may collide.
+///
+/// `items` are `(natural name, id, channel)` in canonical order; the result has one
+/// identifier per item, in the same order.
+pub fn unique_variants(items: &[(String, Option<u16>, Option<String>)]) -> Vec<String> {
+    let base: Vec<String> = items.iter().map(|(n, _, _)| upper_camel(n)).collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for b in &base {
+        *count.entry(b).or_default() += 1;
+    }
+    let with_id: Vec<String> = items
+        .iter()
+        .zip(&base)
+        .map(|((_, id, _), b)| match (count[b.as_str()], id) {
+            (1, _) => b.clone(),
+            (_, Some(id)) => format!("{b}{id}"),
+            (_, None) => b.clone(),
+        })
+        .collect();
+    let mut count2: BTreeMap<&str, usize> = BTreeMap::new();
+    for b in &with_id {
+        *count2.entry(b).or_default() += 1;
+    }
+    let with_channel: Vec<String> = items
+        .iter()
+        .zip(&with_id)
+        .map(|((_, _, channel), b)| match (count2[b.as_str()], channel) {
+            (1, _) => b.clone(),
+            (_, Some(ch)) => format!("{b}{}", upper_camel(ch)),
+            (_, None) => b.clone(),
+        })
+        .collect();
+    let mut taken = BTreeSet::new();
+    with_channel
+        .into_iter()
+        .map(|name| {
+            if taken.insert(name.clone()) {
+                return name;
+            }
+            let mut n = 2;
+            loop {
+                let candidate = format!("{name}Dup{n}");
+                if taken.insert(candidate.clone()) {
+                    return candidate;
+                }
+                n += 1;
+            }
+        })
+        .collect()
+}
+
+/// The key under which a group name is looked up: ASCII letters and digits, uppercased.
+/// `Registration error`, `REGISTRATION_ERROR` and `registration-error` share one key.
+pub fn group_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_cases_documented_names() {
+        assert_eq!(upper_camel("EC_UNKNOWN_SUBSCRIBER"), "EcUnknownSubscriber");
+        assert_eq!(upper_camel("Registration error"), "RegistrationError");
+        assert_eq!(upper_camel("OK"), "Ok");
+        assert_eq!(upper_camel("Voice and WebRTC"), "VoiceAndWebRTC");
+        assert_eq!(upper_camel("3G_FAILURE"), "Code3gFailure");
+        assert_eq!(upper_camel("été"), "T");
+        assert_eq!(upper_camel("ÉÉ"), "Code");
+        assert_eq!(upper_camel("SELF"), "SelfCode");
+        assert_eq!(upper_camel("EC_SM_DF_SC_CONGESTION"), "EcSmDfScCongestion");
+    }
+
+    #[test]
+    fn disambiguates_collisions_deterministically() {
+        let items = vec![
+            ("EC_X".to_owned(), Some(5400), Some("voice".to_owned())),
+            ("EC_X".to_owned(), Some(5403), Some("voice".to_owned())),
+            ("EC_Y".to_owned(), Some(1), Some("general".to_owned())),
+            ("EC_Z".to_owned(), Some(7), Some("general".to_owned())),
+            ("EC_Z".to_owned(), Some(7), Some("mms".to_owned())),
+            ("ec-y".to_owned(), None, None),
+        ];
+        assert_eq!(
+            unique_variants(&items),
+            [
+                "EcX5400",
+                "EcX5403",
+                "EcY1",
+                "EcZ7General",
+                "EcZ7Mms",
+                "EcY"
+            ]
+        );
+    }
+
+    #[test]
+    fn group_keys_ignore_case_and_separators() {
+        assert_eq!(group_key("Registration error"), "REGISTRATIONERROR");
+        assert_eq!(group_key("HANDSET_ERRORS"), group_key("Handset errors"));
+    }
+}

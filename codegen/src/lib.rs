@@ -1,0 +1,131 @@
+//! The generator behind [`infobip-codes`](https://docs.rs/infobip-codes): it reads Infobip's
+//! "Response status and error codes" page and writes typed Rust.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! page bytes ──parse──▶ Outline ──structure──▶ Catalog ──validate──▶ Catalog ──emit──▶ Rust / JSON / CSV
+//!   (one reader per form)         (model: the one contract)                 (writers never read pages)
+//! ```
+//!
+//! - [`parse`]: one reader per input form (readme.io markdown, flattened text, crawler
+//!   capture), all producing an [`parse::outline::Outline`]; [`parse::structure`] turns
+//!   outlines into the catalog, accounting for every table row.
+//! - [`model`]: the [`model::Catalog`], serde-serializable with feature `serde`.
+//! - [`validate`]: checks across pages (duplicate ids, group ids).
+//! - [`emit`]: the Rust source of the crate, and JSON/CSV exports.
+//!
+//! `build.rs` of `infobip-codes` and the maintainer CLI (`cargo codes`, feature `cli`)
+//! are thin drivers over [`read`] and [`build`].
+//!
+//! ```
+//! use infobip_codes_codegen::{build, PageInput};
+//!
+//! let page = "## General status codes\n\
+//!             ### DELIVERED (group id: 3) - general status codes\n\
+//!             Message delivered.\n\
+//!             |Id|Status|\n|-|-|\n\
+//!             |5|`DELIVERED_TO_HANDSET`<ul><li>Message delivered to handset</li></ul>|\n";
+//! let generated = build(&[PageInput::new("page.md", page)]).expect("valid page");
+//! assert_eq!(generated.catalog.codes[0].name, "DELIVERED_TO_HANDSET");
+//! assert!(generated.source.contains("DeliveredToHandset"));
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "cli")]
+pub mod cli;
+pub mod diag;
+pub mod docs;
+pub mod emit;
+pub mod json;
+pub mod md;
+pub mod model;
+pub mod parse;
+pub mod sha256;
+pub mod validate;
+
+use diag::Diagnostics;
+use model::Catalog;
+use parse::ReadOptions;
+
+/// One page to read: its bytes and how to name it in diagnostics.
+#[derive(Clone, Debug, Default)]
+pub struct PageInput {
+    /// The path shown in diagnostics and in the generated header (keep it relative).
+    pub path: String,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+    /// Reader options (the page's address for relative links).
+    pub options: ReadOptions,
+    /// When the page was retrieved, from its provenance record.
+    pub retrieved: Option<String>,
+}
+
+impl PageInput {
+    /// A page from memory, with default options.
+    pub fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> Self {
+        PageInput {
+            path: path.into(),
+            bytes: contents.into(),
+            ..PageInput::default()
+        }
+    }
+}
+
+/// What reading the pages gave: the merged catalog and every diagnostic.
+#[derive(Clone, Debug, Default)]
+pub struct Reading {
+    /// All codes read, merged across pages, in canonical order.
+    pub catalog: Catalog,
+    /// Errors and warnings, sorted by location.
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads and validates `pages` (parse, merge, validate). The catalog is only fit for
+/// generation when the diagnostics hold no error.
+pub fn read(pages: &[PageInput]) -> Reading {
+    let mut diagnostics = Diagnostics::default();
+    let mut catalog = Catalog::default();
+    for page in pages {
+        let mut one = parse::read_page(&page.path, &page.bytes, &page.options, &mut diagnostics);
+        for s in &mut one.sources {
+            s.retrieved = page.retrieved.clone();
+        }
+        catalog.merge(one);
+    }
+    diagnostics.extend(validate::validate(&catalog));
+    diagnostics.sort();
+    Reading {
+        catalog,
+        diagnostics,
+    }
+}
+
+/// The generated crate source, with the catalog it came from and any warnings.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The Rust source that `build.rs` writes to `OUT_DIR`.
+    pub source: String,
+    /// The catalog it was generated from.
+    pub catalog: Catalog,
+    /// Warnings (suspicious but valid input).
+    pub warnings: Diagnostics,
+}
+
+/// Runs the whole pipeline. Fails with every located error when any page is refused.
+pub fn build(pages: &[PageInput]) -> Result<Generated, Diagnostics> {
+    let Reading {
+        catalog,
+        diagnostics,
+    } = read(pages);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Generated {
+        source: emit::rust::generate(&catalog),
+        catalog,
+        warnings: diagnostics,
+    })
+}

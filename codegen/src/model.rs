@@ -1,0 +1,269 @@
+//! The catalog: the one contract between the page readers and the code writers.
+//!
+//! Readers (`parse`) turn a page into a [`Catalog`]; `validate` checks it; writers
+//! (`emit`) turn it into Rust, JSON or CSV. Nothing downstream looks at a page.
+
+use crate::diag::Location;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Whether a code is a status (`status` object) or an error (`error` object).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Kind {
+    /// A code of the `status` object.
+    Status,
+    /// A code of the `error` object.
+    Error,
+}
+
+impl Kind {
+    /// `"status"` or `"error"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Status => "status",
+            Kind::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The channels the page documents, in the page's traditional order. Other channels
+/// sort after these, by slug.
+pub const KNOWN_CHANNELS: [&str; 5] = ["general", "voice", "push", "email", "chat"];
+
+/// Sort key of a channel slug: the known channels first, in page order, then the rest
+/// alphabetically.
+pub fn channel_order(a: &str, b: &str) -> Ordering {
+    let rank = |s: &str| {
+        KNOWN_CHANNELS
+            .iter()
+            .position(|k| *k == s)
+            .unwrap_or(KNOWN_CHANNELS.len())
+    };
+    rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
+}
+
+/// A channel (product family) with its own section of codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Channel {
+    /// Stable kebab-case identifier: `general`, `voice`, `push`, `email`, `chat`, ...
+    pub slug: String,
+    /// Human name as the first heading that named it spells it (`Push notifications`).
+    pub title: String,
+    /// The first section heading of this channel.
+    pub location: Location,
+}
+
+/// How a code refers to its group: the group's id (if the page gives one) and name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GroupRef {
+    /// The group id, as in `groupId` on the wire.
+    pub id: Option<u16>,
+    /// The group name as the heading spells it (`PENDING`, `HANDSET_ERRORS`, `Registration error`).
+    pub name: String,
+}
+
+/// A group of codes.
+///
+/// Status groups are one set shared by every channel (1 PENDING ... 5 REJECTED):
+/// their `channel` is `None`. Error groups are scoped per channel: group 1 is
+/// HANDSET_ERRORS in General but "Registration error" in Push.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Group {
+    /// Status or error group.
+    pub kind: Kind,
+    /// `None` for groups shared by all channels (status groups); the channel slug otherwise.
+    pub channel: Option<String>,
+    /// The group id and name.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub key: GroupRef,
+    /// The group's one-line description under its heading, as markdown.
+    pub description: String,
+    /// The group heading.
+    pub location: Location,
+}
+
+/// One documented code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Code {
+    /// Status or error.
+    pub kind: Kind,
+    /// Channel slug.
+    pub channel: String,
+    /// The group the code is listed under, if any.
+    pub group: Option<GroupRef>,
+    /// The numeric id (`id` on the wire).
+    pub id: u16,
+    /// The documented name, trimmed (`EC_UNKNOWN_SUBSCRIBER`).
+    pub name: String,
+    /// The description as clean markdown.
+    pub description: String,
+    /// For errors: whether sending the same message again, unchanged, fails the same
+    /// way. `None` where the page gives no flag (statuses, some error families).
+    pub permanent: Option<bool>,
+    /// The table row the code comes from.
+    pub location: Location,
+}
+
+impl Code {
+    /// The identity of a code: kind, channel and id.
+    pub fn key(&self) -> (Kind, &str, u16) {
+        (self.kind, &self.channel, self.id)
+    }
+
+    /// Canonical order: kind (statuses first), channel, id.
+    pub fn canonical_cmp(&self, other: &Code) -> Ordering {
+        self.kind
+            .cmp(&other.kind)
+            .then_with(|| channel_order(&self.channel, &other.channel))
+            .then_with(|| self.id.cmp(&other.id))
+            .then_with(|| self.location.cmp(&other.location))
+    }
+}
+
+/// The form a page was read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Form {
+    /// readme.io markdown with its line structure.
+    Markdown,
+    /// readme.io markdown whose line breaks became spaces.
+    Flattened,
+    /// A crawler's dump of the rendered page; the article body is flattened markdown.
+    Capture,
+    /// The rendered HTML page.
+    Html,
+}
+
+impl Form {
+    /// Lowercase name of the form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Markdown => "markdown",
+            Form::Flattened => "flattened",
+            Form::Capture => "capture",
+            Form::Html => "html",
+        }
+    }
+}
+
+/// A page the catalog was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SourcePage {
+    /// The path as given (relative paths stay relative, so output is machine-independent).
+    pub path: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+    /// The form it was read as.
+    pub form: Form,
+    /// Where the page was published, from the provenance record.
+    pub url: Option<String>,
+    /// When the page was retrieved, from the provenance record.
+    pub retrieved: Option<String>,
+}
+
+/// Everything the pages document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Catalog {
+    /// The pages read, in the order given.
+    pub sources: Vec<SourcePage>,
+    /// Channels in canonical order.
+    pub channels: Vec<Channel>,
+    /// Groups in canonical order (kind, channel, id, name).
+    pub groups: Vec<Group>,
+    /// Codes in canonical order (kind, channel, id).
+    pub codes: Vec<Code>,
+}
+
+impl Catalog {
+    /// Puts channels, groups and codes in canonical order, so that the catalog does not
+    /// depend on the order of pages or of sections within them.
+    pub fn sort(&mut self) {
+        self.channels
+            .sort_by(|a, b| channel_order(&a.slug, &b.slug));
+        self.groups.sort_by(|a, b| {
+            a.kind
+                .cmp(&b.kind)
+                .then_with(|| match (&a.channel, &b.channel) {
+                    (None, None) => Ordering::Equal,
+                    (None, Some(_)) => Ordering::Less,
+                    (Some(_), None) => Ordering::Greater,
+                    (Some(x), Some(y)) => channel_order(x, y),
+                })
+                .then_with(|| a.key.cmp(&b.key))
+                .then_with(|| a.location.cmp(&b.location))
+        });
+        self.codes.sort_by(Code::canonical_cmp);
+    }
+
+    /// Adds everything from `other` (another page), then restores canonical order.
+    /// Duplicates are kept; `validate` reports them.
+    pub fn merge(&mut self, other: Catalog) {
+        self.sources.extend(other.sources);
+        for ch in other.channels {
+            if !self.channels.iter().any(|c| c.slug == ch.slug) {
+                self.channels.push(ch);
+            }
+        }
+        self.groups.extend(other.groups);
+        self.codes.extend(other.codes);
+        self.sort();
+    }
+
+    /// The codes of one kind, in canonical order.
+    pub fn codes_of(&self, kind: Kind) -> impl Iterator<Item = &Code> {
+        self.codes.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// The channel with `slug`.
+    pub fn channel(&self, slug: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.slug == slug)
+    }
+
+    /// The catalog's meaning: the same catalog with every location and source
+    /// fingerprint blanked. Two forms of one page must have equal meanings.
+    pub fn meaning(&self) -> Catalog {
+        let blank = Location::default();
+        Catalog {
+            sources: Vec::new(),
+            channels: self
+                .channels
+                .iter()
+                .map(|c| Channel {
+                    location: blank.clone(),
+                    ..c.clone()
+                })
+                .collect(),
+            groups: self
+                .groups
+                .iter()
+                .map(|g| Group {
+                    location: blank.clone(),
+                    ..g.clone()
+                })
+                .collect(),
+            codes: self
+                .codes
+                .iter()
+                .map(|c| Code {
+                    location: blank.clone(),
+                    ..c.clone()
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Readers: one module per input form, all producing an [`outline::Outline`] that
+//! [`structure`] turns into the catalog.
+//!
+//! | form | module | how it is recognised |
+//! | --- | --- | --- |
+//! | readme.io markdown | [`readme`] + [`markdown`] | `.md` file |
+//! | flattened markdown | [`flattened`], then as markdown | a table's header and delimiter rows on one line |
+//! | crawler capture | [`capture`], then as flattened | a `Node:` / `Element:` dump |
+//! | rendered HTML | not yet supported: reported as an error | `.html` / `.htm` file |
+
+pub mod capture;
+pub mod flattened;
+pub mod headings;
+pub mod inline;
+pub mod markdown;
+pub mod outline;
+pub mod readme;
+pub mod structure;
+pub mod text;
+
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::model::{Catalog, Form, SourcePage};
+use crate::sha256;
+use inline::LinkBase;
+use text::Prepared;
+
+/// How to read a page.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// The page's own address, against which relative links are made absolute.
+    pub page_url: Option<String>,
+}
+
+/// The form of a page, from its path and contents.
+pub fn detect_form(path: &str, text: &str) -> Form {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        Form::Html
+    } else if capture::is_capture(text) {
+        Form::Capture
+    } else if flattened::looks_flattened(text) {
+        Form::Flattened
+    } else {
+        Form::Markdown
+    }
+}
+
+/// Reads one page. Problems go to `diags`; the catalog holds every code read, and is
+/// only fit for generation when `diags` has no errors.
+pub fn read_page(
+    path: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+    diags: &mut Diagnostics,
+) -> Catalog {
+    let sha256 = sha256::hex_digest(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let at = LineIndex::new(path, valid).locate(valid, valid.len());
+            let bad: Vec<String> = bytes[e.valid_up_to()..]
+                .iter()
+                .take(4)
+                .map(|b| format!("{b:#04x}"))
+                .collect();
+            diags.push(
+                Diagnostic::error(at, "input is not UTF-8")
+                    .with_snippet(format!("bytes {}", bad.join(" ")))
+                    .with_hint("save the page as UTF-8 (browsers and editors offer it under Save As / encoding)"),
+            );
+            return Catalog {
+                sources: vec![SourcePage {
+                    path: path.to_owned(),
+                    sha256,
+                    form: Form::Markdown,
+                    url: options.page_url.clone(),
+                    retrieved: None,
+                }],
+                ..Catalog::default()
+            };
+        }
+    };
+    let form = detect_form(path, text);
+    let source = SourcePage {
+        path: path.to_owned(),
+        sha256,
+        form,
+        url: options.page_url.clone(),
+        retrieved: None,
+    };
+    let base = LinkBase {
+        page_url: options.page_url.clone(),
+    };
+    let outline = match form {
+        Form::Html => html_outline(path, text, &base, diags),
+        Form::Capture => match capture::body_range(text) {
+            Some(range) => {
+                let mut prepared = Prepared::new(path, text, range);
+                prepared.rewrite(flattened::unflatten);
+                markdown_outline(prepared, &base, diags)
+            }
+            None => outline::Outline::default(),
+        },
+        Form::Flattened => {
+            let mut prepared = Prepared::new(path, text, 0..text.len());
+            prepared.rewrite(flattened::unflatten);
+            markdown_outline(prepared, &base, diags)
+        }
+        Form::Markdown => markdown_outline(Prepared::new(path, text, 0..text.len()), &base, diags),
+    };
+    let errors_before = diags.has_errors();
+    let catalog = structure::build(&outline, source, diags);
+    if catalog.codes.is_empty() && !errors_before && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error(Location::new(path, 1, 1), "no codes found in page")
+                .with_hint(
+                    "a codes page has sections such as `## General status codes` holding tables with Id and Status/Error columns",
+                ),
+        );
+    }
+    catalog
+}
+
+fn markdown_outline(
+    mut prepared: Prepared<'_>,
+    base: &LinkBase,
+    diags: &mut Diagnostics,
+) -> outline::Outline {
+    let (text, map) = readme::preprocess(&prepared.text, &|offset| prepared.locate(offset), diags);
+    prepared.apply(text, map);
+    markdown::outline(&prepared, base)
+}
+
+fn html_outline(
+    path: &str,
+    _text: &str,
+    _base: &LinkBase,
+    diags: &mut Diagnostics,
+) -> outline::Outline {
+    diags.push(
+        Diagnostic::error(
+            Location::new(path, 1, 1),
+            "this generator does not read HTML pages yet",
+        )
+        .with_hint("vendor the page as markdown"),
+    );
+    outline::Outline::default()
+}

@@ -1,0 +1,387 @@
+//! From an outline to the catalog: sections, groups and code tables, for every form.
+//!
+//! Every row of every table under a codes section becomes exactly one [`Code`] or a
+//! located error; nothing is dropped silently.
+
+use super::headings::{self, ChannelName, HeadingClass};
+use super::outline::{Block, Cell, Outline, Row, Table};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::model::{Catalog, Channel, Code, Group, GroupRef, Kind, SourcePage};
+
+/// The columns a codes table may have, matched by header text, case-insensitively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Id,
+    Permanent,
+    Name,
+    Description,
+}
+
+const COLUMN_HINT: &str =
+    "codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description";
+
+fn column(header: &str) -> Option<Column> {
+    match header.trim().to_ascii_lowercase().as_str() {
+        "id" | "code id" | "status id" | "error id" => Some(Column::Id),
+        "permanent" => Some(Column::Permanent),
+        "status" | "error" | "name" | "code" | "status name" | "error name" | "status code"
+        | "error code" => Some(Column::Name),
+        "description" => Some(Column::Description),
+        _ => None,
+    }
+}
+
+struct Section {
+    level: u8,
+    kind: Kind,
+    channel: ChannelName,
+    location: Location,
+}
+
+struct GroupCtx {
+    level: u8,
+    name: String,
+    id: Option<u16>,
+    description: Vec<String>,
+    location: Location,
+    tables: usize,
+}
+
+/// Builds the catalog of one page from its outline.
+pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> Catalog {
+    let mut catalog = Catalog {
+        sources: vec![source],
+        ..Catalog::default()
+    };
+    let mut section: Option<Section> = None;
+    let mut group: Option<GroupCtx> = None;
+
+    for block in &outline.blocks {
+        match block {
+            Block::Heading(h) => match headings::classify(&h.text) {
+                HeadingClass::Section { kind, channel, .. } => {
+                    section = Some(Section {
+                        level: h.level,
+                        kind,
+                        channel,
+                        location: h.location.clone(),
+                    });
+                    group = None;
+                }
+                HeadingClass::Group { name, id } => {
+                    group = Some(GroupCtx {
+                        level: h.level,
+                        name,
+                        id,
+                        description: Vec::new(),
+                        location: h.location.clone(),
+                        tables: 0,
+                    });
+                }
+                HeadingClass::Container => {
+                    if section.as_ref().is_none_or(|s| h.level <= s.level) {
+                        section = None;
+                        group = None;
+                    }
+                }
+                HeadingClass::Other => {
+                    let inside = section.as_ref().is_some_and(|s| h.level > s.level);
+                    let below_group = group.as_ref().is_some_and(|g| h.level > g.level);
+                    if !inside {
+                        section = None;
+                        group = None;
+                    } else if !below_group {
+                        // A heading inside a section names a group (`Handset errors (general)`).
+                        group = Some(GroupCtx {
+                            level: h.level,
+                            name: headings::strip_anchor(&h.text).to_owned(),
+                            id: None,
+                            description: Vec::new(),
+                            location: h.location.clone(),
+                            tables: 0,
+                        });
+                    }
+                }
+            },
+            Block::Paragraph(p) => {
+                if let Some(g) = group.as_mut().filter(|g| g.tables == 0) {
+                    match headings::group_id_line(&p.plain) {
+                        Some(id) if g.id.is_none() && g.description.is_empty() => g.id = Some(id),
+                        _ => g.description.push(p.markdown.clone()),
+                    }
+                }
+            }
+            Block::Table(t) => {
+                table(t, section.as_ref(), group.as_ref(), &mut catalog, diags);
+                if let Some(g) = group.as_mut() {
+                    g.tables += 1;
+                }
+            }
+        }
+    }
+    catalog.sort();
+    catalog
+}
+
+fn table(
+    t: &Table,
+    section: Option<&Section>,
+    group: Option<&GroupCtx>,
+    catalog: &mut Catalog,
+    diags: &mut Diagnostics,
+) {
+    let columns: Vec<Option<Column>> = t.header.iter().map(|c| column(&c.plain)).collect();
+    let find = |want: Column| columns.iter().position(|c| *c == Some(want));
+    let (id_col, name_col) = (find(Column::Id), find(Column::Name));
+    let Some(section) = section else {
+        if id_col.is_some() && name_col.is_some() {
+            diags.push(
+                Diagnostic::error(t.location.clone(), "codes table outside any section")
+                    .with_snippet(header_text(t))
+                    .with_hint(
+                        "put the table under a section heading that names the channel and kind, e.g. `## General status codes`",
+                    ),
+            );
+        }
+        return;
+    };
+    let mut usable = true;
+    for (cell, col) in t.header.iter().zip(&columns) {
+        if col.is_none() {
+            usable = false;
+            diags.push(
+                Diagnostic::error(
+                    cell.location.clone(),
+                    format!("unknown column `{}`", cell.plain),
+                )
+                .with_snippet(header_text(t))
+                .with_hint(COLUMN_HINT),
+            );
+        }
+    }
+    for (want, label) in [(id_col, "Id"), (name_col, "Status/Error")] {
+        if want.is_none() {
+            usable = false;
+            diags.push(
+                Diagnostic::error(
+                    t.location.clone(),
+                    format!("codes table has no {label} column"),
+                )
+                .with_snippet(header_text(t))
+                .with_hint(COLUMN_HINT),
+            );
+        }
+    }
+    for (i, col) in columns.iter().enumerate() {
+        if col.is_some() && columns[..i].contains(col) {
+            usable = false;
+            diags.push(
+                Diagnostic::error(
+                    t.header[i].location.clone(),
+                    format!("column `{}` appears twice", t.header[i].plain),
+                )
+                .with_snippet(header_text(t))
+                .with_hint(COLUMN_HINT),
+            );
+        }
+    }
+    let (Some(id_col), Some(name_col), true) = (id_col, name_col, usable) else {
+        return;
+    };
+    let layout = Layout {
+        id: id_col,
+        name: name_col,
+        permanent: find(Column::Permanent),
+        description: find(Column::Description),
+        width: t.header.len(),
+    };
+
+    if catalog.channel(&section.channel.slug).is_none() {
+        catalog.channels.push(Channel {
+            slug: section.channel.slug.clone(),
+            title: section.channel.title.clone(),
+            location: section.location.clone(),
+        });
+    }
+    let group_ref = group.map(|g| GroupRef {
+        id: g.id,
+        name: g.name.clone(),
+    });
+    if let (Some(g), Some(key)) = (group, &group_ref) {
+        let scope = match section.kind {
+            Kind::Status => None,
+            Kind::Error => Some(section.channel.slug.clone()),
+        };
+        let known = catalog
+            .groups
+            .iter()
+            .any(|x| x.kind == section.kind && x.channel == scope && &x.key == key);
+        if !known {
+            catalog.groups.push(Group {
+                kind: section.kind,
+                channel: scope,
+                key: key.clone(),
+                description: g.description.join("\n\n"),
+                location: g.location.clone(),
+            });
+        }
+    }
+    for row in &t.rows {
+        if let Some(code) = code(row, &layout, section, &group_ref, t, diags) {
+            catalog.codes.push(code);
+        }
+    }
+}
+
+struct Layout {
+    id: usize,
+    name: usize,
+    permanent: Option<usize>,
+    description: Option<usize>,
+    width: usize,
+}
+
+fn code(
+    row: &Row,
+    layout: &Layout,
+    section: &Section,
+    group: &Option<GroupRef>,
+    t: &Table,
+    diags: &mut Diagnostics,
+) -> Option<Code> {
+    // Markdown parsers pad or cut rows to the header's width; `source_cells` is the truth.
+    let found = if row.cells.len() == layout.width {
+        row.source_cells
+    } else {
+        row.cells.len()
+    };
+    if found != layout.width {
+        let (what, hint) = if found < layout.width {
+            ("short row", "every row needs one cell per header column")
+        } else {
+            (
+                "long row",
+                "every row needs one cell per header column; write a `|` inside a cell as `\\|`",
+            )
+        };
+        diags.push(
+            Diagnostic::error(
+                row.location.clone(),
+                format!("{what}: {found} cells, the header has {}", layout.width),
+            )
+            .with_snippet(row_text(row))
+            .with_hint(format!("{hint} ({})", header_text(t))),
+        );
+        return None;
+    }
+    let cell = |i: usize| row.cells.get(i);
+    let mut ok = true;
+
+    let id_cell = cell(layout.id)?;
+    let id = match id_cell.plain.trim().parse::<u16>() {
+        Ok(id) => Some(id),
+        Err(_) => {
+            ok = false;
+            let digits =
+                !id_cell.plain.is_empty() && id_cell.plain.bytes().all(|b| b.is_ascii_digit());
+            let (message, hint) = if digits {
+                (
+                    format!("id `{}` is out of range", id_cell.plain),
+                    "ids are integers from 0 to 65535",
+                )
+            } else {
+                (
+                    format!("non-numeric id `{}`", id_cell.plain),
+                    "the Id column holds the code's integer id, e.g. `5`",
+                )
+            };
+            diags.push(
+                Diagnostic::error(id_cell.location.clone(), message)
+                    .with_snippet(row_text(row))
+                    .with_hint(hint),
+            );
+            None
+        }
+    };
+
+    let permanent = match layout.permanent.and_then(cell) {
+        None => None,
+        Some(c) => {
+            match c.plain.trim().to_ascii_lowercase().as_str() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => {
+                    ok = false;
+                    diags.push(
+                    Diagnostic::error(
+                        c.location.clone(),
+                        format!("permanent value `{}` is not true or false", c.plain),
+                    )
+                    .with_snippet(row_text(row))
+                    .with_hint("write `true` (retrying the same message fails the same way) or `false`"),
+                );
+                    None
+                }
+            }
+        }
+    };
+
+    let name_cell = cell(layout.name)?;
+    let raw_name = name_cell
+        .code
+        .clone()
+        .unwrap_or_else(|| name_cell.plain.clone());
+    let name = raw_name.trim().to_owned();
+    if name.is_empty() {
+        ok = false;
+        diags.push(
+            Diagnostic::error(name_cell.location.clone(), "row without a name")
+                .with_snippet(row_text(row))
+                .with_hint("the Status/Error column starts with the code's name, e.g. `` `DELIVERED_TO_HANDSET` ``"),
+        );
+    } else if name != raw_name {
+        diags.push(
+            Diagnostic::warning(
+                name_cell.location.clone(),
+                format!("name `{raw_name}` has surrounding spaces; using `{name}`"),
+            )
+            .with_snippet(row_text(row)),
+        );
+    }
+
+    let description = match layout.description.and_then(cell) {
+        Some(c) => c.whole_markdown(),
+        None if name_cell.code.is_some() => name_cell.markdown.clone(),
+        None => String::new(),
+    };
+
+    let id = id?;
+    ok.then(|| Code {
+        kind: section.kind,
+        channel: section.channel.slug.clone(),
+        group: group.clone(),
+        id,
+        name,
+        description,
+        permanent,
+        location: row.location.clone(),
+    })
+}
+
+fn header_text(t: &Table) -> String {
+    cells_text(&t.header)
+}
+
+fn row_text(row: &Row) -> String {
+    cells_text(&row.cells)
+}
+
+fn cells_text(cells: &[Cell]) -> String {
+    let mut s = String::from("|");
+    for c in cells {
+        s.push(' ');
+        s.push_str(&c.plain);
+        s.push_str(" |");
+    }
+    s
+}
