@@ -1,0 +1,309 @@
+//! Behaviour of [`StatusCode`] and [`ErrorCode`] over the generated tables.
+
+use crate::error::{ParseError, UnknownId};
+use crate::generated::{
+    error_from_id_all, status_from_id_all, ERROR_ALL, ERROR_BY_FOLDED_NAME, ERROR_BY_NAME,
+    ERROR_DATA, ERROR_MAX_NAME_LEN, STATUS_ALL, STATUS_BY_FOLDED_NAME, STATUS_BY_NAME, STATUS_DATA,
+    STATUS_MAX_NAME_LEN,
+};
+use crate::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
+use core::fmt;
+use core::str::FromStr;
+
+/// `name` in ASCII upper case, in `buf`; `None` when it does not fit (then no name matches).
+fn ascii_upper<'b>(name: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, b) in out.iter_mut().zip(name.as_bytes()) {
+        *o = b.to_ascii_uppercase();
+    }
+    // Changing the case of ASCII bytes keeps UTF-8 valid; this never fails.
+    core::str::from_utf8(out).ok()
+}
+
+macro_rules! code_impls {
+    (
+        $ty:ident,
+        group: $group:ident,
+        what: $what:literal,
+        object: $object:literal,
+        data: $data:ident,
+        all: $all:ident,
+        from_id_all: $from_id_all:ident,
+        by_name: $by_name:ident,
+        by_folded: $by_folded:ident,
+        max_len: $max_len:ident,
+        example: ($ex:ident, $ex_id:literal, $ex_name:literal, $ex_channel:ident, $ex_group:ident),
+    ) => {
+        impl $ty {
+            /// Every code, in canonical order (channel, then id).
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            ///
+            #[doc = concat!("assert!(", stringify!($ty), "::ALL.contains(&", stringify!($ty), "::", stringify!($ex), "));")]
+            #[doc = concat!("for code in ", stringify!($ty), "::ALL {")]
+            #[doc = concat!("    assert!(", stringify!($ty), "::from_id_all(code.id()).contains(code));")]
+            /// }
+            /// ```
+            pub const ALL: &'static [$ty] = $all;
+
+            /// The numeric id, as in the `id` field of the
+            #[doc = concat!("`", $object, "` object.")]
+            ///
+            /// ```
+            #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".id(), ", $ex_id, ");")]
+            /// ```
+            #[must_use]
+            pub const fn id(self) -> u16 {
+                $data[self as usize].id
+            }
+
+            /// The documented name, as in the `name` field (trimmed of the page's stray spaces).
+            ///
+            /// ```
+            #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".name(), \"", $ex_name, "\");")]
+            /// ```
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                $data[self as usize].name
+            }
+
+            /// The page's description, as markdown.
+            ///
+            /// ```
+            #[doc = concat!("assert!(!infobip_codes::", stringify!($ty), "::", stringify!($ex), ".description().is_empty());")]
+            /// ```
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                $data[self as usize].description
+            }
+
+            /// The channel whose section lists the code.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::{Channel, ", stringify!($ty), "};")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::", stringify!($ex), ".channel(), Channel::", stringify!($ex_channel), ");")]
+            /// ```
+            #[must_use]
+            pub const fn channel(self) -> Channel {
+                $data[self as usize].channel
+            }
+
+            /// The group the page lists the code under; `None` for a code listed outside any group.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::{", stringify!($group), ", ", stringify!($ty), "};")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::", stringify!($ex), ".group(), Some(", stringify!($group), "::", stringify!($ex_group), "));")]
+            /// ```
+            #[must_use]
+            pub const fn group(self) -> Option<$group> {
+                $data[self as usize].group
+            }
+
+            /// The code with this id, or `None` when the page lists none.
+            ///
+            /// Where several channels document the same id, this is the first in channel
+            /// order (General, Voice, Push, Email, Chat, then others by name); use
+            #[doc = concat!("[`", stringify!($ty), "::from_channel_id`] or [`", stringify!($ty), "::from_id_all`] to choose.")]
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_id(", $ex_id, "), Some(", stringify!($ty), "::", stringify!($ex), "));")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_id(65535), None);")]
+            /// ```
+            #[must_use]
+            pub const fn from_id(id: u16) -> Option<Self> {
+                match $from_id_all(id) {
+                    [first, ..] => Some(*first),
+                    [] => None,
+                }
+            }
+
+            /// Every code with this id, one per channel that documents it, in channel order.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_id_all(", $ex_id, "), &[", stringify!($ty), "::", stringify!($ex), "]);")]
+            #[doc = concat!("assert!(", stringify!($ty), "::from_id_all(65535).is_empty());")]
+            /// ```
+            #[must_use]
+            pub const fn from_id_all(id: u16) -> &'static [Self] {
+                $from_id_all(id)
+            }
+
+            /// The code with this id in this channel.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::{Channel, ", stringify!($ty), "};")]
+            #[doc = concat!("let code = ", stringify!($ty), "::from_channel_id(Channel::", stringify!($ex_channel), ", ", $ex_id, ");")]
+            #[doc = concat!("assert_eq!(code, Some(", stringify!($ty), "::", stringify!($ex), "));")]
+            /// ```
+            #[must_use]
+            pub const fn from_channel_id(channel: Channel, id: u16) -> Option<Self> {
+                let candidates = $from_id_all(id);
+                let mut i = 0;
+                while i < candidates.len() {
+                    if candidates[i].channel() as usize == channel as usize {
+                        return Some(candidates[i]);
+                    }
+                    i += 1;
+                }
+                None
+            }
+
+            /// The code with exactly this documented name.
+            ///
+            /// A name the page documents for several ids gives the first in canonical
+            #[doc = concat!("order; [`", stringify!($ty), "::from_name_all`] gives them all.")]
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name(\"", $ex_name, "\"), Some(", stringify!($ty), "::", stringify!($ex), "));")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name(\"NOT_A_CODE\"), None);")]
+            /// ```
+            #[must_use]
+            pub fn from_name(name: &str) -> Option<Self> {
+                Self::from_name_all(name).first().copied()
+            }
+
+            /// Every code with exactly this documented name, in canonical order.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name_all(\"", $ex_name, "\"), &[", stringify!($ty), "::", stringify!($ex), "]);")]
+            /// ```
+            #[must_use]
+            pub fn from_name_all(name: &str) -> &'static [Self] {
+                $by_name.get(name).copied().unwrap_or(&[])
+            }
+
+            /// The code with this name, ignoring ASCII letter case.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("let lower = \"", $ex_name, "\".to_ascii_lowercase();")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name_ignore_case(&lower), Some(", stringify!($ty), "::", stringify!($ex), "));")]
+            /// ```
+            #[must_use]
+            pub fn from_name_ignore_case(name: &str) -> Option<Self> {
+                let mut buf = [0u8; $max_len];
+                let upper = ascii_upper(name, &mut buf)?;
+                $by_folded.get(upper).and_then(|codes| codes.first().copied())
+            }
+        }
+
+        impl fmt::Display for $ty {
+            /// Writes the documented name.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.name())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = ParseError;
+
+            /// Parses a documented name, exactly or else ignoring ASCII case.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::from_name(s)
+                    .or_else(|| Self::from_name_ignore_case(s))
+                    .ok_or(ParseError::new($what))
+            }
+        }
+
+        impl TryFrom<u16> for $ty {
+            type Error = UnknownId;
+
+            /// The code with this id (see [`from_id`](Self::from_id)).
+            fn try_from(id: u16) -> Result<Self, Self::Error> {
+                Self::from_id(id).ok_or(UnknownId::new($what, id))
+            }
+        }
+
+        impl From<$ty> for u16 {
+            fn from(code: $ty) -> u16 {
+                code.id()
+            }
+        }
+    };
+}
+
+code_impls!(
+    StatusCode,
+    group: StatusGroup,
+    what: "status code",
+    object: "status",
+    data: STATUS_DATA,
+    all: STATUS_ALL,
+    from_id_all: status_from_id_all,
+    by_name: STATUS_BY_NAME,
+    by_folded: STATUS_BY_FOLDED_NAME,
+    max_len: STATUS_MAX_NAME_LEN,
+    example: (DeliveredToHandset, "5", "DELIVERED_TO_HANDSET", General, Delivered),
+);
+
+code_impls!(
+    ErrorCode,
+    group: ErrorGroup,
+    what: "error code",
+    object: "error",
+    data: ERROR_DATA,
+    all: ERROR_ALL,
+    from_id_all: error_from_id_all,
+    by_name: ERROR_BY_NAME,
+    by_folded: ERROR_BY_FOLDED_NAME,
+    max_len: ERROR_MAX_NAME_LEN,
+    example: (EcUnknownSubscriber, "1", "EC_UNKNOWN_SUBSCRIBER", General, HandsetErrors),
+);
+
+impl StatusCode {
+    /// Whether no later report will change this status.
+    ///
+    /// Pending statuses are not final. `DELIVERED_TO_OPERATOR` is not final either,
+    /// although its group is DELIVERED: Infobip documents it as intermediate, since a
+    /// delivery report from the handset may still follow. Every other status in the
+    /// UNDELIVERABLE, DELIVERED, EXPIRED and REJECTED groups is final.
+    ///
+    /// ```
+    /// use infobip_codes::StatusCode;
+    ///
+    /// assert!(StatusCode::DeliveredToHandset.is_final());
+    /// assert!(!StatusCode::DeliveredToOperator.is_final());
+    /// assert!(!StatusCode::PendingEnroute.is_final());
+    /// assert!(StatusCode::RejectedNetwork.is_final());
+    /// ```
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        STATUS_DATA[self as usize].is_final
+    }
+}
+
+impl ErrorCode {
+    /// The page's `permanent` flag: `Some(true)` when sending the same message again,
+    /// unchanged, fails the same way; `None` where the page gives no flag.
+    ///
+    /// ```
+    /// use infobip_codes::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::EcUnknownSubscriber.permanent(), Some(true));
+    /// assert_eq!(ErrorCode::EcAbsentSubscriber.permanent(), Some(false));
+    /// ```
+    #[must_use]
+    pub const fn permanent(self) -> Option<bool> {
+        ERROR_DATA[self as usize].permanent
+    }
+
+    /// Whether the page marks the error permanent: retrying the same message, unchanged,
+    /// fails the same way. `false` also where the page gives no flag; see
+    /// [`ErrorCode::permanent`] to tell the two apart.
+    ///
+    /// ```
+    /// use infobip_codes::ErrorCode;
+    ///
+    /// assert!(ErrorCode::EcUnknownSubscriber.is_permanent());
+    /// assert!(!ErrorCode::EcAbsentSubscriber.is_permanent());
+    /// ```
+    #[must_use]
+    pub const fn is_permanent(self) -> bool {
+        matches!(self.permanent(), Some(true))
+    }
+}

@@ -1,0 +1,199 @@
+//! Behaviour of [`StatusGroup`] and [`ErrorGroup`] over the generated tables.
+
+use crate::error::ParseError;
+use crate::generated::{ERROR_GROUP_ALL, ERROR_GROUP_DATA, STATUS_GROUP_ALL, STATUS_GROUP_DATA};
+use crate::{Channel, ErrorGroup, StatusGroup};
+use core::fmt;
+use core::str::FromStr;
+
+/// Whether two group names are the same group name: letters and digits compared
+/// ignoring ASCII case, everything else ignored (`Registration error`,
+/// `REGISTRATION_ERROR` and `registration-error` are one name).
+pub(crate) fn same_group_name(a: &str, b: &str) -> bool {
+    fn key(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_uppercase())
+    }
+    key(a).eq(key(b))
+}
+
+macro_rules! group_impls {
+    (
+        $ty:ident,
+        what: $what:literal,
+        data: $data:ident,
+        all: $all:ident,
+        example: ($ex:ident, $ex_id:literal, $ex_name:literal, $ex_alt:literal),
+    ) => {
+        impl $ty {
+            /// Every group, in canonical order.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("assert!(", stringify!($ty), "::ALL.contains(&", stringify!($ty), "::", stringify!($ex), "));")]
+            /// ```
+            pub const ALL: &'static [$ty] = $all;
+
+            /// The group id, as in `groupId`; `None` for a group the page gives no id.
+            ///
+            /// ```
+            #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".id(), Some(", $ex_id, "));")]
+            /// ```
+            #[must_use]
+            pub const fn id(self) -> Option<u16> {
+                $data[self as usize].id
+            }
+
+            /// The group name as the page's heading spells it (`groupName` on the wire
+            /// may differ in letter case and separators).
+            ///
+            /// ```
+            #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".name(), \"", $ex_name, "\");")]
+            /// ```
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                $data[self as usize].name
+            }
+
+            /// The page's one-line description of the group, as markdown.
+            ///
+            /// ```
+            #[doc = concat!("assert!(!infobip_codes::", stringify!($ty), "::", stringify!($ex), ".description().is_empty());")]
+            /// ```
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                $data[self as usize].description
+            }
+
+            /// The channels that list codes in this group, in channel order.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::{Channel, ", stringify!($ty), "};")]
+            #[doc = concat!("assert!(", stringify!($ty), "::", stringify!($ex), ".channels().contains(&Channel::General));")]
+            /// ```
+            #[must_use]
+            pub const fn channels(self) -> &'static [Channel] {
+                $data[self as usize].channels
+            }
+
+            /// The group with this name: letters and digits compared ignoring ASCII case,
+            /// other characters ignored, so `groupName` values in any spelling match.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name(\"", $ex_alt, "\"), Some(", stringify!($ty), "::", stringify!($ex), "));")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name(\"NOT_A_GROUP\"), None);")]
+            /// ```
+            #[must_use]
+            pub fn from_name(name: &str) -> Option<Self> {
+                $all.iter().copied().find(|g| same_group_name(g.name(), name))
+            }
+        }
+
+        impl fmt::Display for $ty {
+            /// Writes the group name as the page spells it.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.name())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = ParseError;
+
+            /// Parses a group name (see `from_name`).
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::from_name(s).ok_or(ParseError::new($what))
+            }
+        }
+    };
+}
+
+group_impls!(
+    StatusGroup,
+    what: "status group",
+    data: STATUS_GROUP_DATA,
+    all: STATUS_GROUP_ALL,
+    example: (Delivered, "3", "DELIVERED", "Delivered"),
+);
+
+group_impls!(
+    ErrorGroup,
+    what: "error group",
+    data: ERROR_GROUP_DATA,
+    all: ERROR_GROUP_ALL,
+    example: (HandsetErrors, "1", "HANDSET_ERRORS", "handset errors"),
+);
+
+impl StatusGroup {
+    /// The status group with this id. Status group ids are the same in every channel.
+    ///
+    /// ```
+    /// use infobip_codes::StatusGroup;
+    ///
+    /// assert_eq!(StatusGroup::from_id(5), Some(StatusGroup::Rejected));
+    /// assert_eq!(StatusGroup::from_id(99), None);
+    /// ```
+    #[must_use]
+    pub const fn from_id(id: u16) -> Option<Self> {
+        let mut i = 0;
+        while i < STATUS_GROUP_ALL.len() {
+            if let Some(g) = STATUS_GROUP_DATA[i].id {
+                if g == id {
+                    return Some(STATUS_GROUP_ALL[i]);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Whether statuses in this group are final: every group but PENDING. (One status
+    /// of the DELIVERED group, `DELIVERED_TO_OPERATOR`, is intermediate; ask the code,
+    /// [`StatusCode::is_final`](crate::StatusCode::is_final), when you have it.)
+    ///
+    /// ```
+    /// use infobip_codes::StatusGroup;
+    ///
+    /// assert!(!StatusGroup::Pending.is_final());
+    /// assert!(StatusGroup::Delivered.is_final());
+    /// assert!(StatusGroup::Expired.is_final());
+    /// ```
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        STATUS_GROUP_DATA[self as usize].is_final
+    }
+}
+
+impl ErrorGroup {
+    /// The error group with this id in this channel. Error group ids are scoped per
+    /// channel: 1 is `HANDSET_ERRORS` in General but `Registration error` in Push.
+    ///
+    /// ```
+    /// use infobip_codes::{Channel, ErrorGroup};
+    ///
+    /// assert_eq!(ErrorGroup::from_channel_id(Channel::General, 1), Some(ErrorGroup::HandsetErrors));
+    /// assert_eq!(ErrorGroup::from_channel_id(Channel::Push, 1), Some(ErrorGroup::RegistrationError));
+    /// assert_eq!(ErrorGroup::from_channel_id(Channel::Push, 0), None);
+    /// ```
+    #[must_use]
+    pub const fn from_channel_id(channel: Channel, id: u16) -> Option<Self> {
+        let mut i = 0;
+        while i < ERROR_GROUP_ALL.len() {
+            let data = &ERROR_GROUP_DATA[i];
+            if let Some(g) = data.id {
+                if g == id {
+                    let mut c = 0;
+                    while c < data.channels.len() {
+                        if data.channels[c] as usize == channel as usize {
+                            return Some(ERROR_GROUP_ALL[i]);
+                        }
+                        c += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+}
