@@ -166,8 +166,12 @@ impl<'a> InlineWriter<'a> {
         };
         let sink = self.sink();
         let at = at.min(sink.current.len());
-        let label = sink.current.split_off(at);
-        let label = label.trim();
+        let raw = sink.current.split_off(at);
+        let label = raw.trim();
+        // Spaces inside the brackets (`[iOS ](...)and`) belong outside them.
+        if raw.starts_with(' ') && !sink.current.ends_with(' ') {
+            sink.push_raw(" ");
+        }
         let dest_md = if dest.contains([' ', '(', ')', '<', '>']) {
             format!("<{}>", dest.replace('<', "%3C").replace('>', "%3E"))
         } else {
@@ -181,6 +185,9 @@ impl<'a> InlineWriter<'a> {
             sink.push_raw(label);
         } else {
             sink.push_raw(&format!("[{label}]({dest_md})"));
+        }
+        if raw.ends_with(' ') && !label.is_empty() {
+            sink.push_raw(" ");
         }
     }
 
@@ -381,7 +388,7 @@ mod tests {
         }
         w.text("See the ");
         w.link_start("/docs/voice");
-        w.text("docs");
+        w.text("docs ");
         w.link_end();
         w.text(".");
         w.html_tag("<br />");
@@ -391,7 +398,7 @@ mod tests {
         }
         assert_eq!(
             w.finish(),
-            "See the [docs](https://dev.infobip.com/docs/voice).\n\nhttps://en.wikipedia.org/wiki/X"
+            "See the [docs](https://dev.infobip.com/docs/voice) .\n\nhttps://en.wikipedia.org/wiki/X"
         );
     }
 
