@@ -227,39 +227,15 @@ struct Fields {
 impl Fields {
     /// Stores a known field, typed when its value has the expected type, raw otherwise.
     fn set(&mut self, key: Known, value: Value) {
-        let keep_raw = match (key, value) {
-            (Known::GroupId, Value::I64(n)) => {
-                self.group_id = Some(n);
-                None
-            }
-            (Known::Id, Value::I64(n)) => {
-                self.id = Some(n);
-                None
-            }
-            (Known::Permanent, Value::Bool(b)) => {
-                self.permanent = Some(b);
-                None
-            }
-            (Known::GroupName, Value::String(s)) => {
-                self.group_name = Some(s);
-                None
-            }
-            (Known::Name, Value::String(s)) => {
-                self.name = Some(s);
-                None
-            }
-            (Known::Description, Value::String(s)) => {
-                self.description = Some(s);
-                None
-            }
-            (Known::Action, Value::String(s)) => {
-                self.action = Some(s);
-                None
-            }
-            (_, other) => Some(other),
-        };
-        if let Some(raw) = keep_raw {
-            self.extra.push((key.wire_name().into(), raw));
+        match (key, value) {
+            (Known::GroupId, Value::I64(n)) => self.group_id = Some(n),
+            (Known::Id, Value::I64(n)) => self.id = Some(n),
+            (Known::Permanent, Value::Bool(b)) => self.permanent = Some(b),
+            (Known::GroupName, Value::String(s)) => self.group_name = Some(s),
+            (Known::Name, Value::String(s)) => self.name = Some(s),
+            (Known::Description, Value::String(s)) => self.description = Some(s),
+            (Known::Action, Value::String(s)) => self.action = Some(s),
+            (key, raw) => self.extra.push((key.wire_name().into(), raw)),
         }
     }
 }

@@ -46,33 +46,9 @@ pub fn upper_camel(name: &str) -> String {
 /// `items` are `(natural name, id, channel)` in canonical order; the result has one
 /// identifier per item, in the same order.
 pub fn unique_variants(items: &[(String, Option<u16>, Option<String>)]) -> Vec<String> {
-    let base: Vec<String> = items.iter().map(|(n, _, _)| upper_camel(n)).collect();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for b in &base {
-        *count.entry(b).or_default() += 1;
-    }
-    let with_id: Vec<String> = items
-        .iter()
-        .zip(&base)
-        .map(|((_, id, _), b)| match (count[b.as_str()], id) {
-            (1, _) => b.clone(),
-            (_, Some(id)) => format!("{b}{id}"),
-            (_, None) => b.clone(),
-        })
-        .collect();
-    let mut count2: BTreeMap<&str, usize> = BTreeMap::new();
-    for b in &with_id {
-        *count2.entry(b).or_default() += 1;
-    }
-    let with_channel: Vec<String> = items
-        .iter()
-        .zip(&with_id)
-        .map(|((_, _, channel), b)| match (count2[b.as_str()], channel) {
-            (1, _) => b.clone(),
-            (_, Some(ch)) => format!("{b}{}", upper_camel(ch)),
-            (_, None) => b.clone(),
-        })
-        .collect();
+    let base = items.iter().map(|(n, _, _)| upper_camel(n)).collect();
+    let with_id = suffix_collisions(base, |i| items[i].1.map(|id| id.to_string()));
+    let with_channel = suffix_collisions(with_id, |i| items[i].2.as_deref().map(upper_camel));
     let mut taken = BTreeSet::new();
     with_channel
         .into_iter()
@@ -88,6 +64,22 @@ pub fn unique_variants(items: &[(String, Option<u16>, Option<String>)]) -> Vec<S
                 }
                 n += 1;
             }
+        })
+        .collect()
+}
+
+/// Appends `suffix(i)` to every name that more than one item shares.
+fn suffix_collisions(names: Vec<String>, suffix: impl Fn(usize) -> Option<String>) -> Vec<String> {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for n in &names {
+        *count.entry(n.clone()).or_default() += 1;
+    }
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| match suffix(i) {
+            Some(s) if count[&name] > 1 => name + &s,
+            _ => name,
         })
         .collect()
 }

@@ -545,10 +545,7 @@ impl<'a> Plan<'a> {
         let folded_map = phf_str_map(&folded, &ty.to_string());
         let longest =
             Literal::usize_unsuffixed(plans.iter().map(|p| p.code.name.len()).max().unwrap_or(0));
-        let docs = match kind {
-            Kind::Status => status_code_docs(plans, self),
-            Kind::Error => error_code_docs(plans, self),
-        };
+        let docs = code_enum_docs(kind, plans, self);
         quote! {
             #docs
             #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -664,31 +661,21 @@ fn count_by_channel(plans: &[CodePlan<'_>], plan: &Plan<'_>) -> String {
     parts.join(", ")
 }
 
-fn status_code_docs(plans: &[CodePlan<'_>], plan: &Plan<'_>) -> TokenStream {
+fn code_enum_docs(kind: Kind, plans: &[CodePlan<'_>], plan: &Plan<'_>) -> TokenStream {
+    let (article, noun, wire, ty) = match kind {
+        Kind::Status => ("A", "status", "MessageStatus", "StatusCode"),
+        Kind::Error => ("An", "error", "MessageError", "ErrorCode"),
+    };
     doc(&format!(
-        "A status code: the `id` of the `status` object in send responses, delivery\n\
+        "{article} {noun} code: the `id` of the `{noun}` object in send responses, delivery\n\
          reports and message logs.\n\n\
-         One variant per status the page documents ({} in all: {}). The enum is\n\
-         `#[non_exhaustive]`: a refresh of the page adds variants in a minor release. A\n\
-         status this version does not know still decodes through the wire type\n\
-         `MessageStatus` (feature `serde`), which keeps the raw id.{}",
+         One variant per {noun} the page documents ({} in all: {}). The enum is\n\
+         `#[non_exhaustive]`: a refresh of the page adds variants in a minor release. {article}\n\
+         {noun} this version does not know still decodes through the wire type\n\
+         `{wire}` (feature `serde`), which keeps the raw id.{}",
         plans.len(),
         count_by_channel(plans, plan),
-        code_example(plans, "StatusCode")
-    ))
-}
-
-fn error_code_docs(plans: &[CodePlan<'_>], plan: &Plan<'_>) -> TokenStream {
-    doc(&format!(
-        "An error code: the `id` of the `error` object in send responses, delivery\n\
-         reports and message logs.\n\n\
-         One variant per error the page documents ({} in all: {}). The enum is\n\
-         `#[non_exhaustive]`: a refresh of the page adds variants in a minor release. An\n\
-         error this version does not know still decodes through the wire type\n\
-         `MessageError` (feature `serde`), which keeps the raw id.{}",
-        plans.len(),
-        count_by_channel(plans, plan),
-        code_example(plans, "ErrorCode")
+        code_example(plans, ty)
     ))
 }
 
