@@ -1,0 +1,202 @@
+//! `cargo codes ...`: the maintainer CLI, run as a process from the repository.
+
+use infobip_codes_codegen::diag::Diagnostics;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn codes(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cargo-codes"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_prints_the_source_and_a_summary() {
+    let out = codes(&["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("infobip-codes is generated from:\n  docs-source/response-status-and-error-codes.md (markdown, sha256 "));
+    for line in [
+        "channel                   status   error",
+        "general                       25      86",
+        "voice                         13      23",
+        "push                           2      12",
+        "email                          0      15",
+        "chat                           0      13",
+        "total                         40     149",
+        "status groups (5): 1 PENDING, 2 UNDELIVERABLE, 3 DELIVERED, 4 EXPIRED, 5 REJECTED",
+        "1 warning(s):",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing `{line}` in:\n{text}"
+        );
+    }
+    assert!(text.contains("docs-source/response-status-and-error-codes.md:102:5: warning: name `REJECTED_NO_APPLICATION `"));
+    assert!(text.lines().last().unwrap().starts_with("ok: generated "));
+}
+
+#[test]
+fn check_finds_the_docs_from_a_subdirectory() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-codes"))
+        .arg("check")
+        .current_dir(root().join("codegen/src"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn check_of_a_bad_page_exits_1_with_located_errors() {
+    let dir = std::env::temp_dir().join(format!("infobip-codes-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("bad.md");
+    std::fs::write(
+        &page,
+        "## Voice error codes\n### OK (group id: 0) - voice error codes\n|Id|Permanent|Error|\n|-|-|-|\n|5000|maybe|`VOICE_ANSWERED`|\n",
+    )
+    .unwrap();
+    let path = page.to_string_lossy().into_owned();
+    let out = codes(&["check", &path]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{path}:5:7: error: permanent value `maybe` is not true or false"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("= hint: write `true`"), "{err}");
+    assert!(
+        err.trim_end()
+            .ends_with("error: the page was refused: 1 error(s), 0 warning(s)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_json_has_the_documented_shape() {
+    let out = codes(&["export", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes = v["codes"].as_array().unwrap();
+    assert_eq!(codes.len(), 189);
+    assert_eq!(
+        codes[0],
+        serde_json::json!({"kind": "status", "channel": "general", "group": {"id": 3, "name": "DELIVERED"},
+            "id": 2, "name": "DELIVERED_TO_OPERATOR", "permanent": null,
+            "description": "Message has been successfully sent and delivered to the operator."})
+    );
+    let push = codes.iter().find(|c| c["id"] == 8001).unwrap();
+    assert_eq!(
+        push["group"],
+        serde_json::json!({"id": 1, "name": "Registration error"})
+    );
+    assert_eq!(push["permanent"], true);
+    // Sorted by kind (statuses first), channel, id.
+    let keys: Vec<(String, String, u64)> = codes
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().into(),
+                c["channel"].as_str().unwrap().into(),
+                c["id"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let rank = |k: &str, ch: &str| {
+        (
+            ["status", "error"].iter().position(|x| *x == k).unwrap(),
+            ["general", "voice", "push", "email", "chat"]
+                .iter()
+                .position(|x| *x == ch)
+                .unwrap(),
+        )
+    };
+    assert!(keys
+        .windows(2)
+        .all(|w| (rank(&w[0].0, &w[0].1), w[0].2) < (rank(&w[1].0, &w[1].1), w[1].2)));
+}
+
+#[test]
+fn export_csv() {
+    let out = codes(&["export", "--format=csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let mut lines = text.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("kind,channel,group_id,group_name,id,name,permanent,description")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("status,general,3,DELIVERED,2,DELIVERED_TO_OPERATOR,,Message has been successfully sent and delivered to the operator.")
+    );
+    assert_eq!(text.matches("\r\n").count(), 190);
+}
+
+#[test]
+fn explain_by_id_and_by_name() {
+    let out = codes(&["explain", "5"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("status 5 DELIVERED_TO_HANDSET\n  channel:   General (general)\n  group:     DELIVERED (id 3)\n  final:     yes\n  rust:      infobip_codes::StatusCode::DeliveredToHandset\n"), "{text}");
+    assert!(text.contains("\nerror 5 EC_UNIDENTIFIED_SUBSCRIBER\n"));
+
+    let text = stdout(&codes(&["explain", "ec_voice_error_bad_request"]));
+    assert_eq!(text.matches("error 54").count(), 5, "{text}");
+    assert!(text.contains("rust:      infobip_codes::ErrorCode::EcVoiceErrorBadRequest5487"));
+    assert!(text.contains("permanent: no"));
+
+    let out = codes(&["explain", "NOPE_NOT_A_CODE"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "no code has the id or name `NOPE_NOT_A_CODE`\n"
+    );
+}
+
+#[test]
+fn generate_prints_what_the_build_script_writes() {
+    let out = codes(&["generate"]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut diags = Diagnostics::default();
+    let pages = infobip_codes_codegen::docs::load_dir(
+        &root().join("docs-source"),
+        "docs-source",
+        &mut diags,
+    );
+    let expected = infobip_codes_codegen::build(&pages).unwrap().source;
+    assert!(stdout(&out) == expected);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["export", "--format", "xml"][..],
+        &["check", "--bogus"][..],
+        &["explain"][..],
+    ] {
+        let out = codes(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("usage: cargo codes <command>"));
+    }
+    assert_eq!(codes(&["--help"]).status.code(), Some(0));
+}

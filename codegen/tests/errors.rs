@@ -1,0 +1,134 @@
+//! Bad pages give located errors with a hint; no row is dropped silently.
+
+use infobip_codes_codegen::{build, read, PageInput};
+
+const HEAD: &str = "## General error codes\n### HANDSET_ERRORS (group id: 1) - general error codes\nHandset issues.\n|Id|Permanent|Error|\n|-|-|-|\n";
+
+/// The first line of every diagnostic, for a page made of `HEAD` and `rows`.
+fn diagnostics(rows: &str) -> Vec<String> {
+    let page = format!("{HEAD}{rows}");
+    let reading = read(&[PageInput::new("p.md", page)]);
+    reading
+        .diagnostics
+        .0
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_good_row_is_a_code() {
+    assert!(diagnostics("|1|true|`EC_UNKNOWN_SUBSCRIBER`<ul><li>Gone.</li></ul>|\n").is_empty());
+}
+
+#[test]
+fn non_numeric_and_out_of_range_ids() {
+    assert_eq!(
+        diagnostics("|x1|true|`EC_A`|\n|70000|false|`EC_B`|\n"),
+        [
+            "p.md:6:2: error: non-numeric id `x1`",
+            "p.md:7:2: error: id `70000` is out of range",
+        ]
+    );
+}
+
+#[test]
+fn permanent_must_be_true_or_false() {
+    assert_eq!(
+        diagnostics("|1|yes|`EC_A`|\n"),
+        ["p.md:6:4: error: permanent value `yes` is not true or false"]
+    );
+}
+
+#[test]
+fn short_and_long_rows() {
+    assert_eq!(
+        diagnostics("|1|true|\n|2|true|`EC_B`|extra|\n"),
+        [
+            "p.md:6:1: error: short row: 2 cells, the header has 3",
+            "p.md:7:1: error: long row: 4 cells, the header has 3",
+        ]
+    );
+}
+
+#[test]
+fn a_row_without_a_name() {
+    assert_eq!(
+        diagnostics("|1|true||\n"),
+        ["p.md:6:9: error: row without a name"]
+    );
+}
+
+#[test]
+fn duplicate_id_in_one_channel_points_at_both() {
+    assert_eq!(
+        diagnostics("|1|true|`EC_A`|\n|1|true|`EC_B`|\n"),
+        ["p.md:7:1: error: duplicate error id 1 in channel general: `EC_B` here, `EC_A` there; first listed at p.md:6:1"]
+    );
+}
+
+#[test]
+fn unknown_column() {
+    let page = "## General error codes\n### OK (group id: 0) - general error codes\n|Id|Colour|Error|\n|-|-|-|\n|0|red|`NO_ERROR`|\n";
+    let reading = read(&[PageInput::new("p.md", page)]);
+    let first: Vec<String> = reading
+        .diagnostics
+        .0
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        first,
+        ["p.md:3:5: error: unknown column `Colour`\n  | | Id | Colour | Error |\n  = hint: codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description"]
+    );
+}
+
+#[test]
+fn a_page_without_codes() {
+    let reading = read(&[PageInput::new("p.md", "# Nothing here\n\nJust prose.\n")]);
+    let msgs: Vec<String> = reading
+        .diagnostics
+        .0
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(msgs.len(), 1);
+    assert!(msgs[0].starts_with("p.md:1:1: error: no codes found in page\n  = hint:"));
+}
+
+#[test]
+fn input_that_is_not_utf8() {
+    let mut page = HEAD.as_bytes().to_vec();
+    page.extend_from_slice(b"|1|true|`EC_\xff`|\n");
+    let reading = read(&[PageInput::new("p.md", page)]);
+    let msgs: Vec<String> = reading
+        .diagnostics
+        .0
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        msgs,
+        ["p.md:6:13: error: input is not UTF-8\n  | bytes 0xff 0x60 0x7c 0x0a\n  = hint: save the page as UTF-8 (browsers and editors offer it under Save As / encoding)"]
+    );
+}
+
+#[test]
+fn a_codes_table_outside_any_section() {
+    let page = "# Intro\n|Id|Status|\n|-|-|\n|5|`DELIVERED_TO_HANDSET`|\n";
+    let reading = read(&[PageInput::new("p.md", page)]);
+    let first: Vec<String> = reading
+        .diagnostics
+        .0
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap().to_owned())
+        .collect();
+    assert_eq!(first, ["p.md:2:1: error: codes table outside any section"]);
+}
+
+#[test]
+fn build_refuses_what_read_reports() {
+    let err = build(&[PageInput::new("p.md", format!("{HEAD}|x|true|`EC_A`|\n"))]).unwrap_err();
+    assert!(err.has_errors());
+    assert!(build(&[PageInput::new("p.md", format!("{HEAD}|1|true|`EC_A`|\n"))]).is_ok());
+}
