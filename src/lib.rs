@@ -86,3 +86,8 @@ pub use generated::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use wire::{MessageError, MessageStatus};
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
