@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=docs-source");
 
     let mut diagnostics = infobip_codes_codegen::diag::Diagnostics::default();
-    let pages = infobip_codes_codegen::docs::load_dir(
+    let inputs = infobip_codes_codegen::docs::load_dir(
         Path::new("docs-source"),
         "docs-source",
         &mut diagnostics,
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         eprint!("{diagnostics}");
         return ExitCode::FAILURE;
     }
-    let generated = match infobip_codes_codegen::build(&pages) {
+    let generated = match infobip_codes_codegen::build(&inputs) {
         Ok(generated) => generated,
         Err(errors) => {
             eprintln!("infobip-codes: the vendored page was refused:");

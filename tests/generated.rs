@@ -13,10 +13,10 @@ fn docs_source() -> std::path::PathBuf {
 #[test]
 fn build_script_output_is_the_generator_output_byte_for_byte() {
     let mut diags = Diagnostics::default();
-    let pages = infobip_codes_codegen::docs::load_dir(&docs_source(), "docs-source", &mut diags);
+    let inputs = infobip_codes_codegen::docs::load_dir(&docs_source(), "docs-source", &mut diags);
     assert!(!diags.has_errors(), "{diags}");
-    let first = infobip_codes_codegen::build(&pages).unwrap().source;
-    let second = infobip_codes_codegen::build(&pages).unwrap().source;
+    let first = infobip_codes_codegen::build(&inputs).unwrap().source;
+    let second = infobip_codes_codegen::build(&inputs).unwrap().source;
     assert_eq!(first, second, "generation is deterministic");
     assert!(
         BUILT == first,

@@ -5,6 +5,7 @@
 //! cargo codes export [PAGE...] [--format json|csv] the catalog as data
 //! cargo codes explain ID|NAME                      every code that matches
 //! cargo codes generate [PAGE...]                   the exact source build.rs writes
+//! cargo codes pin                                  record every variant name in overrides.json
 //! ```
 //!
 //! Without PAGE, the pages are every page file in `docs-source/` (found from the current
@@ -14,7 +15,8 @@ use crate::diag::Diagnostics;
 use crate::docs;
 use crate::emit;
 use crate::model::{Catalog, Kind};
-use crate::{read, PageInput, Reading};
+use crate::overrides::Overrides;
+use crate::{read, Inputs, Reading};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +28,8 @@ commands:
   export [PAGE...] [--format json|csv]  print the catalog (default json)
   explain ID|NAME                       print every code with that id or name
   generate [PAGE...]                    print the Rust source that build.rs writes
+  pin                                   record every current variant name in docs-source/overrides.json,
+                                        so that later refreshes of the page keep them
 
 options:
   --docs DIR   the folder of vendored pages (default: docs-source/ of the enclosing repository)
@@ -130,6 +134,7 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result
                 .map_err(io)?;
             Ok(0)
         }
+        "pin" => pin(&opts, out, err),
         "explain" => {
             let [query] = opts.positional.as_slice() else {
                 return Err(Failure(2, "error: explain takes one ID or NAME".into()));
@@ -175,19 +180,26 @@ fn display_dir(dir: &Path, opts: &Options) -> String {
     }
 }
 
-/// Reads the pages named on the command line, or else the docs folder.
+/// Reads the pages named on the command line, or else the docs folder; the docs
+/// folder's provenance and overrides apply either way.
 fn read_docs(opts: &Options) -> Result<Reading, Failure> {
     let mut diags = Diagnostics::default();
-    let pages = if opts.positional.is_empty() || opts.command == "explain" {
+    let inputs = if opts.positional.is_empty() || opts.command == "explain" {
         let dir = docs_dir(opts)?;
         docs::load_dir(&dir, &display_dir(&dir, opts), &mut diags)
     } else {
-        // Provenance of a page given by path: its record in the docs folder, if any.
-        let records = match docs_dir(opts) {
-            Ok(dir) => docs::read_provenance(&dir, &display_dir(&dir, opts), &mut diags),
-            Err(_) => Vec::new(),
+        let (records, overrides) = match docs_dir(opts) {
+            Ok(dir) => {
+                let shown = display_dir(&dir, opts);
+                (
+                    docs::read_provenance(&dir, &shown, &mut diags),
+                    docs::load_overrides(&dir, &shown, &mut diags),
+                )
+            }
+            Err(_) => (Vec::new(), Overrides::default()),
         };
-        opts.positional
+        let pages = opts
+            .positional
             .iter()
             .filter_map(|p| {
                 let path = Path::new(p);
@@ -202,9 +214,10 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
                 }
                 Some(page)
             })
-            .collect::<Vec<PageInput>>()
+            .collect();
+        Inputs { pages, overrides }
     };
-    let mut reading = read(&pages);
+    let mut reading = read(&inputs);
     diags.extend(reading.diagnostics);
     diags.sort();
     reading.diagnostics = diags;
@@ -279,6 +292,13 @@ fn check(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
         writeln!(err, "\n{}", summary_line(&reading.diagnostics))?;
         return Ok(1);
     }
+    let new_names = unpinned(c);
+    if new_names > 0 {
+        writeln!(
+            out,
+            "\nnote: {new_names} variant name(s) are not pinned yet; `cargo codes pin` records them in docs-source/overrides.json"
+        )?;
+    }
     let source = emit::rust::generate(c);
     writeln!(
         out,
@@ -288,6 +308,50 @@ fn check(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
         c.sources.len()
     )?;
     Ok(0)
+}
+
+fn pin(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Failure> {
+    if !opts.positional.is_empty() {
+        return Err(Failure(
+            2,
+            "error: pin takes no PAGE: it pins the docs folder's pages".into(),
+        ));
+    }
+    let dir = docs_dir(opts)?;
+    let shown = display_dir(&dir, opts);
+    let reading = read_or_fail(opts, err)?;
+    let mut diags = Diagnostics::default();
+    let mut overrides = docs::load_overrides(&dir, &shown, &mut diags);
+    if diags.has_errors() {
+        let _ = write_diagnostics(err, &diags);
+        return Ok(1);
+    }
+    let before = overrides.variants.len();
+    for (key, name) in emit::rust::current_pins(&reading.catalog) {
+        overrides.variants.entry(key).or_insert(name);
+    }
+    let added = overrides.variants.len() - before;
+    let path = dir.join(crate::overrides::FILE);
+    let tmp = dir.join(format!(".{}.tmp", crate::overrides::FILE));
+    std::fs::write(&tmp, overrides.to_json())
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .map_err(|e| Failure(1, format!("error: cannot write {}: {e}", path.display())))?;
+    writeln!(
+        out,
+        "pinned {added} new variant name(s); {} pinned in {shown}/{}",
+        overrides.variants.len(),
+        crate::overrides::FILE
+    )
+    .map_err(|e| Failure(1, format!("error: cannot write output: {e}")))?;
+    Ok(0)
+}
+
+/// The variant names that `cargo codes pin` would add.
+fn unpinned(c: &Catalog) -> usize {
+    emit::rust::current_pins(c)
+        .keys()
+        .filter(|k| !c.pins.contains_key(*k))
+        .count()
 }
 
 /// Codes per channel and kind, groups, as printed by `check`.

@@ -12,16 +12,18 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::json;
+use crate::overrides::{self, Overrides};
 use crate::parse::ReadOptions;
 use crate::sha256;
-use crate::PageInput;
+use crate::{Inputs, PageInput};
 use std::path::Path;
 
 /// The provenance file's name inside `docs-source/`.
 pub const PROVENANCE_FILE: &str = "provenance.json";
 
-/// File extensions read as pages.
-pub const PAGE_EXTENSIONS: [&str; 2] = ["md", "markdown"];
+/// File extensions read as pages. HTML pages are always picked up, so that a build
+/// without the `html` feature says which feature it needs instead of ignoring them.
+pub const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
 
 /// Where one vendored page came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -79,9 +81,30 @@ pub fn is_page(path: &Path) -> bool {
         .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
 }
 
-/// Loads every page in `dir`, sorted by file name. Paths in diagnostics and in the
-/// generated header read `display_dir/FILE`, so they do not depend on the machine.
-pub fn load_dir(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<PageInput> {
+/// Loads every page in `dir`, sorted by file name, and the overrides file. Paths in
+/// diagnostics and in the generated header read `display_dir/FILE`, so they do not depend
+/// on the machine.
+pub fn load_dir(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Inputs {
+    Inputs {
+        pages: load_pages(dir, display_dir, diags),
+        overrides: load_overrides(dir, display_dir, diags),
+    }
+}
+
+/// Reads `docs-source/overrides.json`; a missing file is no overrides.
+pub fn load_overrides(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Overrides {
+    let display = format!("{display_dir}/{}", overrides::FILE);
+    match std::fs::read_to_string(dir.join(overrides::FILE)) {
+        Ok(text) => Overrides::parse(&display, &text, diags),
+        Err(_) => Overrides {
+            path: display,
+            ..Overrides::default()
+        },
+    }
+}
+
+/// Loads every page in `dir`, sorted by file name.
+pub fn load_pages(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<PageInput> {
     let provenance = read_provenance(dir, display_dir, diags);
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,

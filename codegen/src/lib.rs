@@ -19,14 +19,14 @@
 //! are thin drivers over [`read`] and [`build`].
 //!
 //! ```
-//! use infobip_codes_codegen::{build, PageInput};
+//! use infobip_codes_codegen::{build, Inputs, PageInput};
 //!
 //! let page = "## General status codes\n\
 //!             ### DELIVERED (group id: 3) - general status codes\n\
 //!             Message delivered.\n\
 //!             |Id|Status|\n|-|-|\n\
 //!             |5|`DELIVERED_TO_HANDSET`<ul><li>Message delivered to handset</li></ul>|\n";
-//! let generated = build(&[PageInput::new("page.md", page)]).expect("valid page");
+//! let generated = build(&Inputs::pages(vec![PageInput::new("page.md", page)])).expect("valid page");
 //! assert_eq!(generated.catalog.codes[0].name, "DELIVERED_TO_HANDSET");
 //! assert!(generated.source.contains("DeliveredToHandset"));
 //! ```
@@ -42,12 +42,14 @@ pub mod emit;
 pub mod json;
 pub mod md;
 pub mod model;
+pub mod overrides;
 pub mod parse;
 pub mod sha256;
 pub mod validate;
 
 use diag::Diagnostics;
 use model::Catalog;
+use overrides::Overrides;
 use parse::ReadOptions;
 
 /// One page to read: its bytes and how to name it in diagnostics.
@@ -74,6 +76,25 @@ impl PageInput {
     }
 }
 
+/// Everything the generator reads: the pages and the committed overrides.
+#[derive(Clone, Debug, Default)]
+pub struct Inputs {
+    /// The pages, merged into one catalog.
+    pub pages: Vec<PageInput>,
+    /// Pinned names and duplicate resolutions (`docs-source/overrides.json`).
+    pub overrides: Overrides,
+}
+
+impl Inputs {
+    /// Pages without overrides.
+    pub fn pages(pages: Vec<PageInput>) -> Self {
+        Inputs {
+            pages,
+            overrides: Overrides::default(),
+        }
+    }
+}
+
 /// What reading the pages gave: the merged catalog and every diagnostic.
 #[derive(Clone, Debug, Default)]
 pub struct Reading {
@@ -83,18 +104,24 @@ pub struct Reading {
     pub diagnostics: Diagnostics,
 }
 
-/// Reads and validates `pages` (parse, merge, validate). The catalog is only fit for
-/// generation when the diagnostics hold no error.
-pub fn read(pages: &[PageInput]) -> Reading {
+/// Reads and validates the inputs: parse each page, merge, resolve duplicates, apply
+/// pins, validate. The catalog is only fit for generation when the diagnostics hold no
+/// error.
+pub fn read(inputs: &Inputs) -> Reading {
     let mut diagnostics = Diagnostics::default();
     let mut catalog = Catalog::default();
-    for page in pages {
+    for page in &inputs.pages {
         let mut one = parse::read_page(&page.path, &page.bytes, &page.options, &mut diagnostics);
         for s in &mut one.sources {
             s.retrieved = page.retrieved.clone();
         }
         catalog.merge(one);
     }
+    diagnostics.extend(validate::resolve_duplicates(
+        &mut catalog,
+        &inputs.overrides,
+    ));
+    catalog.pins = inputs.overrides.variants.clone();
     diagnostics.extend(validate::validate(&catalog));
     diagnostics.sort();
     Reading {
@@ -115,11 +142,11 @@ pub struct Generated {
 }
 
 /// Runs the whole pipeline. Fails with every located error when any page is refused.
-pub fn build(pages: &[PageInput]) -> Result<Generated, Diagnostics> {
+pub fn build(inputs: &Inputs) -> Result<Generated, Diagnostics> {
     let Reading {
         catalog,
         diagnostics,
-    } = read(pages);
+    } = read(inputs);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }

@@ -3,52 +3,152 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::emit::naming::group_key;
 use crate::model::{Catalog, Code, Group, Kind};
+use crate::overrides::Overrides;
 use std::collections::BTreeMap;
 
-/// Checks `catalog`; errors make it unfit for generation.
+/// Resolves codes listed more than once in one kind and channel, in place.
 ///
-/// - a code's identity is (kind, channel, id): a second row with the same one is an
-///   error pointing at both rows;
-/// - a status group id names one group everywhere, and an error group id one group
-///   per channel;
-/// - names of one kind that differ only in letter case are a warning (the
-///   case-insensitive lookup returns both).
-pub fn validate(catalog: &Catalog) -> Diagnostics {
+/// - An entry of `overrides.duplicates` for the id keeps the listing it selects.
+/// - Otherwise, listings that agree on the name are one code listed twice (the current
+///   page lists a status under two groups): a warning names both places and the first
+///   listing is kept.
+/// - Listings with different names are an error pointing at both: an id names one code.
+pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    duplicate_codes(catalog, &mut diags);
-    group_ids(catalog, &mut diags);
-    case_collisions(catalog, &mut diags);
-    diags.sort();
+    let mut by_key: BTreeMap<(Kind, String, u16), Vec<usize>> = BTreeMap::new();
+    for (i, code) in catalog.codes.iter().enumerate() {
+        by_key
+            .entry((code.kind, code.channel.clone(), code.id))
+            .or_default()
+            .push(i);
+    }
+    let mut drop = vec![false; catalog.codes.len()];
+    let mut used = vec![false; overrides.duplicates.len()];
+    for ((kind, channel, id), listings) in by_key.iter().filter(|(_, v)| v.len() > 1) {
+        let rule = overrides
+            .duplicates
+            .iter()
+            .position(|d| d.kind == *kind && &d.channel == channel && d.id == *id);
+        let codes: Vec<&Code> = listings.iter().map(|&i| &catalog.codes[i]).collect();
+        let first = codes[0];
+        let places = || {
+            codes
+                .iter()
+                .map(|c| format!("`{}` under {} at {}", c.name, group_label(c), c.location))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let keep = match rule {
+            Some(r) => {
+                used[r] = true;
+                let rule = &overrides.duplicates[r];
+                let chosen: Vec<usize> = listings
+                    .iter()
+                    .copied()
+                    .filter(|&i| rule.keep.matches(&catalog.codes[i]))
+                    .collect();
+                if let [one] = chosen[..] {
+                    one
+                } else {
+                    diags.push(
+                        Diagnostic::error(
+                            rule.location.clone(),
+                            format!(
+                                "the duplicates entry for {kind} {id} in channel {channel} selects {} of its listings, not one: {}",
+                                chosen.len(),
+                                places()
+                            ),
+                        )
+                        .with_hint("make `keep` name the group or the name of exactly one listing"),
+                    );
+                    continue;
+                }
+            }
+            None if codes.iter().all(|c| c.name == first.name) => {
+                for c in &codes[1..] {
+                    diags.push(
+                        Diagnostic::warning(
+                            c.location.clone(),
+                            format!(
+                                "{kind} {id} `{}` is listed again in channel {channel} (under {}); keeping the first listing, under {} at {}",
+                                c.name,
+                                group_label(c),
+                                group_label(first),
+                                first.location
+                            ),
+                        )
+                        .with_hint(format!(
+                            "to keep another listing, add {{\"kind\": \"{kind}\", \"channel\": \"{channel}\", \"id\": {id}, \"keep\": {{\"group\": ...}}}} to `duplicates` in docs-source/overrides.json"
+                        )),
+                    );
+                }
+                listings[0]
+            }
+            None => {
+                for c in &codes[1..] {
+                    diags.push(
+                        Diagnostic::error(
+                            c.location.clone(),
+                            format!(
+                                "duplicate {kind} id {id} in channel {channel}: `{}` here, `{}` at {}",
+                                c.name, first.name, first.location
+                            ),
+                        )
+                        .with_snippet(format!("{} {}", c.id, c.name))
+                        .with_hint(
+                            "an id names one code per kind and channel: remove one row, or choose one in `duplicates` of docs-source/overrides.json",
+                        ),
+                    );
+                }
+                continue;
+            }
+        };
+        for &i in listings {
+            drop[i] = i != keep;
+        }
+    }
+    for (rule, used) in overrides.duplicates.iter().zip(used) {
+        if !used {
+            diags.push(
+                Diagnostic::warning(
+                    rule.location.clone(),
+                    format!(
+                        "the duplicates entry for {} {} in channel {} matches no duplicate listing",
+                        rule.kind, rule.id, rule.channel
+                    ),
+                )
+                .with_hint("the page no longer lists it twice: remove the entry"),
+            );
+        }
+    }
+    let mut i = 0;
+    catalog.codes.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
     diags
 }
 
-fn duplicate_codes(catalog: &Catalog, diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<(Kind, &str, u16), &Code> = BTreeMap::new();
-    for code in &catalog.codes {
-        match seen.get(&code.key()) {
-            None => {
-                seen.insert(code.key(), code);
-            }
-            Some(first) => {
-                let same = if first.name == code.name {
-                    format!("`{}` is listed twice", code.name)
-                } else {
-                    format!("`{}` here, `{}` there", code.name, first.name)
-                };
-                diags.push(
-                    Diagnostic::error(
-                        code.location.clone(),
-                        format!(
-                            "duplicate {} id {} in channel {}: {same}; first listed at {}",
-                            code.kind, code.id, code.channel, first.location
-                        ),
-                    )
-                    .with_snippet(format!("{} {}", code.id, code.name))
-                    .with_hint("an id names one code per kind and channel: remove one of the rows"),
-                );
-            }
-        }
-    }
+fn group_label(code: &Code) -> String {
+    code.group
+        .as_ref()
+        .map_or_else(|| "no group".to_owned(), |g| format!("group `{}`", g.name))
+}
+
+/// Checks `catalog` (after [`resolve_duplicates`]); errors make it unfit for generation.
+///
+/// - a status group id names one group everywhere, and an error group id one group
+///   per channel;
+/// - names of one kind that differ only in letter case are a warning (the
+///   case-insensitive lookup returns both);
+/// - pinned variant names are unique within their enum.
+pub fn validate(catalog: &Catalog) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    group_ids(catalog, &mut diags);
+    case_collisions(catalog, &mut diags);
+    unique_pins(catalog, &mut diags);
+    diags.sort();
+    diags
 }
 
 fn group_ids(catalog: &Catalog, diags: &mut Diagnostics) {
@@ -77,6 +177,31 @@ fn group_ids(catalog: &Catalog, diags: &mut Diagnostics) {
                 );
             }
             Some(_) => {}
+        }
+    }
+}
+
+fn unique_pins(catalog: &Catalog, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<(Kind, &str), &Code> = BTreeMap::new();
+    for code in &catalog.codes {
+        let key = crate::overrides::code_key(code.kind, &code.channel, code.id);
+        let Some(pin) = catalog.pins.get(&key) else {
+            continue;
+        };
+        match seen.get(&(code.kind, pin.as_str())) {
+            None => {
+                seen.insert((code.kind, pin), code);
+            }
+            Some(first) => diags.push(
+                Diagnostic::error(
+                    code.location.clone(),
+                    format!(
+                        "overrides.json pins `{pin}` for both `{}` ({} {}) and `{}` at {}",
+                        code.name, code.channel, code.id, first.name, first.location
+                    ),
+                )
+                .with_hint("give each code its own variant name in `variants` of docs-source/overrides.json"),
+            ),
         }
     }
 }
@@ -121,13 +246,20 @@ mod tests {
             name: name.into(),
             description: String::new(),
             permanent: None,
+            deprecated: false,
             location: Location::new("p.md", line, 1),
         }
     }
 
+    fn first_lines(d: &Diagnostics) -> Vec<String> {
+        d.0.iter()
+            .map(|d| d.to_string().lines().next().unwrap().to_owned())
+            .collect()
+    }
+
     #[test]
-    fn duplicate_ids_point_at_both_rows() {
-        let catalog = Catalog {
+    fn different_names_for_one_id_are_an_error_pointing_at_both_rows() {
+        let mut catalog = Catalog {
             codes: vec![
                 code(Kind::Error, "voice", 5400, "A", 10),
                 code(Kind::Error, "voice", 5400, "B", 20),
@@ -136,12 +268,55 @@ mod tests {
             ],
             ..Catalog::default()
         };
-        let d = validate(&catalog);
-        assert_eq!(d.errors().count(), 1);
+        let d = resolve_duplicates(&mut catalog, &Overrides::default());
         assert_eq!(
-            d.0[0].to_string().lines().next().unwrap(),
-            "p.md:20:1: error: duplicate error id 5400 in channel voice: `B` here, `A` there; first listed at p.md:10:1"
+            first_lines(&d),
+            ["p.md:20:1: error: duplicate error id 5400 in channel voice: `B` here, `A` at p.md:10:1"]
         );
+    }
+
+    #[test]
+    fn one_code_listed_twice_keeps_the_first_or_the_chosen_listing() {
+        let grouped = |line, group: &str| Code {
+            group: Some(GroupRef {
+                id: None,
+                name: group.into(),
+            }),
+            ..code(Kind::Status, "mms", 2, "DELIVERED_TO_OPERATOR", line)
+        };
+        let listed_twice = Catalog {
+            codes: vec![grouped(10, "DELIVERED"), grouped(20, "PENDING")],
+            ..Catalog::default()
+        };
+        let mut catalog = listed_twice.clone();
+        let d = resolve_duplicates(&mut catalog, &Overrides::default());
+        assert_eq!(
+            first_lines(&d),
+            ["p.md:20:1: warning: status 2 `DELIVERED_TO_OPERATOR` is listed again in channel mms (under group `PENDING`); keeping the first listing, under group `DELIVERED` at p.md:10:1"]
+        );
+        assert_eq!(catalog.codes.len(), 1);
+        assert_eq!(catalog.codes[0].location.line, 10);
+
+        let mut diags = Diagnostics::default();
+        let overrides = Overrides::parse(
+            "o.json",
+            r#"{"duplicates": [{"kind": "status", "channel": "mms", "id": 2, "keep": {"group": "pending"}}]}"#,
+            &mut diags,
+        );
+        let mut catalog = listed_twice.clone();
+        let d = resolve_duplicates(&mut catalog, &overrides);
+        assert!(d.0.is_empty(), "{d}");
+        assert_eq!(catalog.codes.len(), 1);
+        assert_eq!(catalog.codes[0].location.line, 20);
+
+        let overrides = Overrides::parse(
+            "o.json",
+            r#"{"duplicates": [{"kind": "status", "channel": "mms", "id": 9, "keep": {"group": "x"}}]}"#,
+            &mut diags,
+        );
+        let mut catalog = listed_twice;
+        let d = resolve_duplicates(&mut catalog, &overrides);
+        assert_eq!(d.warnings().count(), 2, "{d}");
     }
 
     #[test]

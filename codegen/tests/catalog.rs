@@ -3,7 +3,7 @@
 
 use infobip_codes_codegen::diag::{Diagnostics, Severity};
 use infobip_codes_codegen::model::{Catalog, Kind};
-use infobip_codes_codegen::{docs, read, PageInput, Reading};
+use infobip_codes_codegen::{docs, read, Inputs, PageInput, Reading};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -12,9 +12,9 @@ fn root() -> PathBuf {
 
 fn vendored() -> Reading {
     let mut diags = Diagnostics::default();
-    let pages = docs::load_dir(&root().join("docs-source"), "docs-source", &mut diags);
+    let inputs = docs::load_dir(&root().join("docs-source"), "docs-source", &mut diags);
     assert!(!diags.has_errors(), "{diags}");
-    read(&pages)
+    read(&inputs)
 }
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -142,7 +142,7 @@ fn the_capture_gives_the_identical_catalog() {
             .unwrap();
     let mut page = PageInput::new("capture.txt", capture);
     page.options.page_url = vendored.catalog.sources[0].url.clone();
-    let from_capture = read(&[page]);
+    let from_capture = read(&Inputs::pages(vec![page]));
     assert!(
         !from_capture.diagnostics.has_errors(),
         "{}",

@@ -176,12 +176,12 @@ fn generate_prints_what_the_build_script_writes() {
     let out = codes(&["generate"]);
     assert_eq!(out.status.code(), Some(0));
     let mut diags = Diagnostics::default();
-    let pages = infobip_codes_codegen::docs::load_dir(
+    let inputs = infobip_codes_codegen::docs::load_dir(
         &root().join("docs-source"),
         "docs-source",
         &mut diags,
     );
-    let expected = infobip_codes_codegen::build(&pages).unwrap().source;
+    let expected = infobip_codes_codegen::build(&inputs).unwrap().source;
     assert!(stdout(&out) == expected);
 }
 

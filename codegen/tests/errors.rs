@@ -1,13 +1,17 @@
 //! Bad pages give located errors with a hint; no row is dropped silently.
 
-use infobip_codes_codegen::{build, read, PageInput};
+use infobip_codes_codegen::{build, read, Inputs, PageInput};
+
+fn one(path: &str, page: impl Into<Vec<u8>>) -> Inputs {
+    Inputs::pages(vec![PageInput::new(path, page)])
+}
 
 const HEAD: &str = "## General error codes\n### HANDSET_ERRORS (group id: 1) - general error codes\nHandset issues.\n|Id|Permanent|Error|\n|-|-|-|\n";
 
 /// The first line of every diagnostic, for a page made of `HEAD` and `rows`.
 fn diagnostics(rows: &str) -> Vec<String> {
     let page = format!("{HEAD}{rows}");
-    let reading = read(&[PageInput::new("p.md", page)]);
+    let reading = read(&one("p.md", page));
     reading
         .diagnostics
         .0
@@ -63,14 +67,14 @@ fn a_row_without_a_name() {
 fn duplicate_id_in_one_channel_points_at_both() {
     assert_eq!(
         diagnostics("|1|true|`EC_A`|\n|1|true|`EC_B`|\n"),
-        ["p.md:7:1: error: duplicate error id 1 in channel general: `EC_B` here, `EC_A` there; first listed at p.md:6:1"]
+        ["p.md:7:1: error: duplicate error id 1 in channel general: `EC_B` here, `EC_A` at p.md:6:1"]
     );
 }
 
 #[test]
 fn unknown_column() {
     let page = "## General error codes\n### OK (group id: 0) - general error codes\n|Id|Colour|Error|\n|-|-|-|\n|0|red|`NO_ERROR`|\n";
-    let reading = read(&[PageInput::new("p.md", page)]);
+    let reading = read(&one("p.md", page));
     let first: Vec<String> = reading
         .diagnostics
         .0
@@ -85,7 +89,7 @@ fn unknown_column() {
 
 #[test]
 fn a_page_without_codes() {
-    let reading = read(&[PageInput::new("p.md", "# Nothing here\n\nJust prose.\n")]);
+    let reading = read(&one("p.md", "# Nothing here\n\nJust prose.\n"));
     let msgs: Vec<String> = reading
         .diagnostics
         .0
@@ -100,7 +104,7 @@ fn a_page_without_codes() {
 fn input_that_is_not_utf8() {
     let mut page = HEAD.as_bytes().to_vec();
     page.extend_from_slice(b"|1|true|`EC_\xff`|\n");
-    let reading = read(&[PageInput::new("p.md", page)]);
+    let reading = read(&one("p.md", page));
     let msgs: Vec<String> = reading
         .diagnostics
         .0
@@ -116,7 +120,7 @@ fn input_that_is_not_utf8() {
 #[test]
 fn a_codes_table_outside_any_section() {
     let page = "# Intro\n|Id|Status|\n|-|-|\n|5|`DELIVERED_TO_HANDSET`|\n";
-    let reading = read(&[PageInput::new("p.md", page)]);
+    let reading = read(&one("p.md", page));
     let first: Vec<String> = reading
         .diagnostics
         .0
@@ -128,7 +132,7 @@ fn a_codes_table_outside_any_section() {
 
 #[test]
 fn build_refuses_what_read_reports() {
-    let err = build(&[PageInput::new("p.md", format!("{HEAD}|x|true|`EC_A`|\n"))]).unwrap_err();
+    let err = build(&one("p.md", format!("{HEAD}|x|true|`EC_A`|\n"))).unwrap_err();
     assert!(err.has_errors());
-    assert!(build(&[PageInput::new("p.md", format!("{HEAD}|1|true|`EC_A`|\n"))]).is_ok());
+    assert!(build(&one("p.md", format!("{HEAD}|1|true|`EC_A`|\n"))).is_ok());
 }

@@ -93,6 +93,7 @@ mod tests {
                 name: "EC_UNKNOWN_SUBSCRIBER".into(),
                 description: "The number does not exist, \"really\".\n\nSecond".into(),
                 permanent: Some(true),
+                deprecated: false,
                 location: Location::new("p.md", 1, 1),
             }],
             ..Catalog::default()

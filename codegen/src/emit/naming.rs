@@ -68,6 +68,50 @@ pub fn unique_variants(items: &[(String, Option<u16>, Option<String>)]) -> Vec<S
         .collect()
 }
 
+/// Like [`unique_variants`], but `pins[i]`, when given, is item `i`'s name. Unpinned
+/// items never take a pinned name: they get their id, then their channel, then `DupN`
+/// appended. A pin that another item already holds is ignored (validation reports it).
+pub fn variants_with_pins(
+    items: &[(String, Option<u16>, Option<String>)],
+    pins: &[Option<String>],
+) -> Vec<String> {
+    let derived = unique_variants(items);
+    let mut taken = BTreeSet::new();
+    let mut names: Vec<Option<String>> = pins
+        .iter()
+        .map(|pin| pin.clone().filter(|p| taken.insert(p.clone())))
+        .collect();
+    names.resize(items.len(), None);
+    items
+        .iter()
+        .zip(derived)
+        .zip(names)
+        .map(|(((_, id, channel), derived), pinned)| {
+            if let Some(p) = pinned {
+                return p;
+            }
+            let with_id = id.map(|id| format!("{derived}{id}"));
+            let with_channel = with_id
+                .as_ref()
+                .zip(channel.as_deref())
+                .map(|(n, ch)| format!("{n}{}", upper_camel(ch)));
+            let candidates = [Some(derived.clone()), with_id, with_channel];
+            if let Some(free) = candidates
+                .into_iter()
+                .flatten()
+                .find(|c| !taken.contains(c))
+            {
+                taken.insert(free.clone());
+                return free;
+            }
+            (2..)
+                .map(|n| format!("{derived}Dup{n}"))
+                .find(|c| taken.insert(c.clone()))
+                .unwrap_or(derived)
+        })
+        .collect()
+}
+
 /// Appends `suffix(i)` to every name that more than one item shares.
 fn suffix_collisions(names: Vec<String>, suffix: impl Fn(usize) -> Option<String>) -> Vec<String> {
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
@@ -84,14 +128,8 @@ fn suffix_collisions(names: Vec<String>, suffix: impl Fn(usize) -> Option<String
         .collect()
 }
 
-/// The key under which a group name is looked up: ASCII letters and digits, uppercased.
-/// `Registration error`, `REGISTRATION_ERROR` and `registration-error` share one key.
-pub fn group_key(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
-}
+/// The key under which a group name is looked up (see [`crate::model::group_key`]).
+pub use crate::model::group_key;
 
 #[cfg(test)]
 mod tests {
@@ -131,6 +169,22 @@ mod tests {
                 "EcY"
             ]
         );
+    }
+
+    #[test]
+    fn pins_win_and_keep_other_names_off_them() {
+        let items = vec![
+            ("EC_X".to_owned(), Some(1), Some("general".to_owned())),
+            ("EC_X_NEW".to_owned(), Some(2), Some("general".to_owned())),
+            ("EC_Y".to_owned(), Some(3), Some("general".to_owned())),
+        ];
+        // EC_X was reworded from EC_OLD and keeps its variant; EC_Y's natural name is
+        // pinned by another code, so it gets its id.
+        let pins = vec![Some("EcOld".to_owned()), Some("EcY".to_owned()), None];
+        assert_eq!(variants_with_pins(&items, &pins), ["EcOld", "EcY", "EcY3"]);
+        // A pin held twice is honoured once.
+        let pins = vec![Some("EcA".to_owned()), Some("EcA".to_owned()), None];
+        assert_eq!(variants_with_pins(&items, &pins), ["EcA", "EcXNew", "EcY"]);
     }
 
     #[test]

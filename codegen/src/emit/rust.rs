@@ -6,9 +6,10 @@
 //! per refresh. Every public item emitted here is documented from the page.
 
 use super::layout;
-use super::naming::{group_key, unique_variants};
+use super::naming::{group_key, unique_variants, variants_with_pins};
 use crate::md::code_span;
 use crate::model::{Catalog, Code, Group, GroupRef, Kind};
+use crate::overrides::{code_key, group_pin_key};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -36,6 +37,32 @@ pub fn variant_paths(catalog: &Catalog) -> Vec<(&Code, String)> {
         out.extend(plans.iter().map(|p| (p.code, format!("{ty}::{}", p.ident))));
     }
     out
+}
+
+/// The variant name every code and group gets, by pin key (see [`crate::overrides`]):
+/// what `cargo codes pin` records so that later refreshes keep these names.
+pub fn current_pins(catalog: &Catalog) -> std::collections::BTreeMap<String, String> {
+    let plan = Plan::new(catalog);
+    let mut pins = std::collections::BTreeMap::new();
+    for p in plan.statuses.iter().chain(&plan.errors) {
+        pins.insert(
+            code_key(p.code.kind, &p.code.channel, p.code.id),
+            p.ident.clone(),
+        );
+    }
+    for (kind, groups) in [
+        (Kind::Status, &plan.status_groups),
+        (Kind::Error, &plan.error_groups),
+    ] {
+        for g in groups {
+            let r = GroupRef {
+                id: g.id,
+                name: g.name.clone(),
+            };
+            pins.insert(group_pin_key(kind, &r), g.ident.clone());
+        }
+    }
+    pins
 }
 
 /// Generates the crate's source from a validated catalog.
@@ -271,7 +298,17 @@ impl<'a> Plan<'a> {
             }
         }
         let items: Vec<_> = plans.iter().map(|p| (p.name.clone(), p.id, None)).collect();
-        for (p, ident) in plans.iter_mut().zip(unique_variants(&items)) {
+        let pins: Vec<Option<String>> = plans
+            .iter()
+            .map(|p| {
+                let r = GroupRef {
+                    id: p.id,
+                    name: p.name.clone(),
+                };
+                catalog.pins.get(&group_pin_key(kind, &r)).cloned()
+            })
+            .collect();
+        for (p, ident) in plans.iter_mut().zip(variants_with_pins(&items, &pins)) {
             p.ident = ident;
         }
         for code in catalog.codes_of(kind) {
@@ -292,9 +329,18 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|c| (c.name.clone(), Some(c.id), Some(c.channel.clone())))
             .collect();
+        let pins: Vec<Option<String>> = codes
+            .iter()
+            .map(|c| {
+                catalog
+                    .pins
+                    .get(&code_key(c.kind, &c.channel, c.id))
+                    .cloned()
+            })
+            .collect();
         codes
             .into_iter()
-            .zip(unique_variants(&items))
+            .zip(variants_with_pins(&items, &pins))
             .map(|(code, ident)| {
                 let group = code.group.as_ref().and_then(|r| {
                     let identity = group_identity(r);
