@@ -62,6 +62,15 @@ pub struct Channel {
     pub location: Location,
 }
 
+/// The identity of a group name: its ASCII letters and digits, uppercased.
+/// `Registration error`, `REGISTRATION_ERROR` and `registration-error` are one name.
+pub fn group_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
 /// How a code refers to its group: the group's id (if the page gives one) and name.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -112,6 +121,8 @@ pub struct Code {
     /// For errors: whether sending the same message again, unchanged, fails the same
     /// way. `None` where the page gives no flag (statuses, some error families).
     pub permanent: Option<bool>,
+    /// Listed in a section the page marks `(DEPRECATED)`.
+    pub deprecated: bool,
     /// The table row the code comes from.
     pub location: Location,
 }
@@ -187,9 +198,29 @@ pub struct Catalog {
     pub groups: Vec<Group>,
     /// Codes in canonical order (kind, channel, id).
     pub codes: Vec<Code>,
+    /// Pinned Rust variant names (from `docs-source/overrides.json`), by pin key.
+    pub pins: std::collections::BTreeMap<String, String>,
+}
+
+impl Group {
+    /// Whether `other` is the same group: same kind, scope and id, and a name with the
+    /// same [`group_key`] (`PENDING` and `Pending` are one group).
+    pub fn same_as(&self, other: &Group) -> bool {
+        self.kind == other.kind
+            && self.channel == other.channel
+            && self.key.id == other.key.id
+            && group_key(&self.key.name) == group_key(&other.key.name)
+    }
 }
 
 impl Catalog {
+    /// Adds a group unless the catalog already has the same one (first spelling wins).
+    pub fn add_group(&mut self, group: Group) {
+        if !self.groups.iter().any(|g| g.same_as(&group)) {
+            self.groups.push(group);
+        }
+    }
+
     /// Puts channels, groups and codes in canonical order, so that the catalog does not
     /// depend on the order of pages or of sections within them.
     pub fn sort(&mut self) {
@@ -219,7 +250,9 @@ impl Catalog {
                 self.channels.push(ch);
             }
         }
-        self.groups.extend(other.groups);
+        for g in other.groups {
+            self.add_group(g);
+        }
         self.codes.extend(other.codes);
         self.sort();
     }
@@ -240,6 +273,7 @@ impl Catalog {
         let blank = Location::default();
         Catalog {
             sources: Vec::new(),
+            pins: Default::default(),
             channels: self
                 .channels
                 .iter()

@@ -102,13 +102,12 @@ pub fn unflatten(text: &str) -> (String, SourceMap) {
     w.finish()
 }
 
-/// Where the next line starts after a construct ending at `end`: past one space.
+/// Where the next line starts after a construct ending at `end`: past the spaces.
 fn after(b: &[u8], end: usize) -> usize {
-    if b.get(end) == Some(&b' ') {
-        end + 1
-    } else {
-        end
-    }
+    end + b[end.min(b.len())..]
+        .iter()
+        .take_while(|&&c| c == b' ')
+        .count()
 }
 
 struct TableSpan {

@@ -104,14 +104,23 @@ fn group_heading(text: &str) -> Option<(String, Option<u16>)> {
     None
 }
 
-/// The id in a `Group ID: N` line, which follows group headings on the current page.
-pub fn group_id_line(plain: &str) -> Option<u16> {
-    let t = plain.trim();
+/// A leading `Group ID: N` (the line that follows group headings on the current page)
+/// and the text after it. Where the page's line breaks were lost, the group's
+/// description runs on after the id in the same paragraph.
+pub fn group_id_prefix(text: &str) -> Option<(u16, &str)> {
+    let t = text.trim_start();
     let prefix = t.get(.."group id:".len())?;
     if !prefix.eq_ignore_ascii_case("group id:") {
         return None;
     }
-    t["group id:".len()..].trim().parse().ok()
+    let rest = t["group id:".len()..].trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let id = rest[..digits].parse().ok()?;
+    let after = &rest[digits..];
+    if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((id, after.trim()))
 }
 
 fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
@@ -235,9 +244,14 @@ mod tests {
 
     #[test]
     fn group_id_lines() {
-        assert_eq!(group_id_line("Group ID: 1"), Some(1));
-        assert_eq!(group_id_line("group id:12 "), Some(12));
-        assert_eq!(group_id_line("Group ID: one"), None);
-        assert_eq!(group_id_line("The group"), None);
+        assert_eq!(group_id_prefix("Group ID: 1"), Some((1, "")));
+        assert_eq!(group_id_prefix("group id:12 "), Some((12, "")));
+        assert_eq!(group_id_prefix("Group ID: one"), None);
+        assert_eq!(group_id_prefix("The group"), None);
+        assert_eq!(
+            group_id_prefix("Group ID: 3 The MMS is on its way."),
+            Some((3, "The MMS is on its way."))
+        );
+        assert_eq!(group_id_prefix("Group ID: 3x"), None);
     }
 }

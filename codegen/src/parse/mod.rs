@@ -6,11 +6,13 @@
 //! | readme.io markdown | [`readme`] + [`markdown`] | `.md` file |
 //! | flattened markdown | [`flattened`], then as markdown | a table's header and delimiter rows on one line |
 //! | crawler capture | [`capture`], then as flattened | a `Node:` / `Element:` dump |
-//! | rendered HTML | not yet supported: reported as an error | `.html` / `.htm` file |
+//! | rendered HTML | [`html`] (feature `html`) | `.html` / `.htm` file |
 
 pub mod capture;
 pub mod flattened;
 pub mod headings;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod inline;
 pub mod markdown;
 pub mod outline;
@@ -133,6 +135,7 @@ fn markdown_outline(
     markdown::outline(&prepared, base)
 }
 
+#[cfg(not(feature = "html"))]
 fn html_outline(
     path: &str,
     _text: &str,
@@ -142,9 +145,21 @@ fn html_outline(
     diags.push(
         Diagnostic::error(
             Location::new(path, 1, 1),
-            "this generator does not read HTML pages yet",
+            "reading HTML pages needs the `html` feature",
         )
-        .with_hint("vendor the page as markdown"),
+        .with_hint(
+            "build infobip-codes with `--features html` (it enables infobip-codes-codegen/html), or vendor the page as markdown",
+        ),
     );
     outline::Outline::default()
+}
+
+#[cfg(feature = "html")]
+fn html_outline(
+    path: &str,
+    text: &str,
+    base: &LinkBase,
+    diags: &mut Diagnostics,
+) -> outline::Outline {
+    html::outline(path, text, base, diags)
 }

@@ -35,6 +35,7 @@ struct Section {
     level: u8,
     kind: Kind,
     channel: ChannelName,
+    deprecated: bool,
     location: Location,
 }
 
@@ -59,11 +60,16 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
     for block in &outline.blocks {
         match block {
             Block::Heading(h) => match headings::classify(&h.text) {
-                HeadingClass::Section { kind, channel, .. } => {
+                HeadingClass::Section {
+                    kind,
+                    channel,
+                    deprecated,
+                } => {
                     section = Some(Section {
                         level: h.level,
                         kind,
                         channel,
+                        deprecated,
                         location: h.location.clone(),
                     });
                     group = None;
@@ -105,9 +111,19 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
             },
             Block::Paragraph(p) => {
                 if let Some(g) = group.as_mut().filter(|g| g.tables == 0) {
-                    match headings::group_id_line(&p.plain) {
-                        Some(id) if g.id.is_none() && g.description.is_empty() => g.id = Some(id),
-                        _ => g.description.push(p.markdown.clone()),
+                    let id_line = headings::group_id_prefix(&p.plain)
+                        .filter(|_| g.id.is_none() && g.description.is_empty());
+                    match id_line {
+                        Some((id, rest)) => {
+                            g.id = Some(id);
+                            // The description ran on after the id (flattened text).
+                            if !rest.is_empty() {
+                                let md =
+                                    headings::group_id_prefix(&p.markdown).map_or(rest, |(_, r)| r);
+                                g.description.push(md.to_owned());
+                            }
+                        }
+                        None => g.description.push(p.markdown.clone()),
                     }
                 }
             }
@@ -205,26 +221,19 @@ fn table(
     }
     let group_ref = group.map(|g| GroupRef {
         id: g.id,
-        name: g.name.clone(),
+        name: without_channel_suffix(&g.name, &section.channel),
     });
     if let (Some(g), Some(key)) = (group, &group_ref) {
-        let scope = match section.kind {
-            Kind::Status => None,
-            Kind::Error => Some(section.channel.slug.clone()),
-        };
-        let known = catalog
-            .groups
-            .iter()
-            .any(|x| x.kind == section.kind && x.channel == scope && &x.key == key);
-        if !known {
-            catalog.groups.push(Group {
-                kind: section.kind,
-                channel: scope,
-                key: key.clone(),
-                description: g.description.join("\n\n"),
-                location: g.location.clone(),
-            });
-        }
+        catalog.add_group(Group {
+            kind: section.kind,
+            channel: match section.kind {
+                Kind::Status => None,
+                Kind::Error => Some(section.channel.slug.clone()),
+            },
+            key: key.clone(),
+            description: g.description.join("\n\n"),
+            location: g.location.clone(),
+        });
     }
     for row in &t.rows {
         if let Some(code) = code(row, &layout, section, &group_ref, t, diags) {
@@ -364,8 +373,24 @@ fn code(
         name,
         description,
         permanent,
+        deprecated: section.deprecated,
         location: row.location.clone(),
     })
+}
+
+/// A group name without a trailing parenthesis that only repeats the section's channel:
+/// `Handset errors (general)` in the General section is the group `Handset errors`.
+fn without_channel_suffix(name: &str, channel: &ChannelName) -> String {
+    let trimmed = name.trim_end();
+    if let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        let inner = &trimmed[open + 1..trimmed.len() - 1];
+        let base = trimmed[..open].trim_end();
+        let same = headings::channel_name(inner).is_some_and(|c| c.slug == channel.slug);
+        if same && !base.is_empty() {
+            return base.to_owned();
+        }
+    }
+    trimmed.to_owned()
 }
 
 fn header_text(t: &Table) -> String {

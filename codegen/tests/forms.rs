@@ -1,0 +1,267 @@
+//! Every form of one page gives the same catalog: readme.io markdown, flattened text,
+//! the crawler capture and rendered HTML; for the 2019 page and for the current layout.
+
+use infobip_codes_codegen::model::{Catalog, Form, Kind};
+use infobip_codes_codegen::{read, Inputs, PageInput, Reading};
+use std::path::{Path, PathBuf};
+
+const URL: &str = "https://dev.infobip.com/getting-started/response-status-and-error-codes";
+const CURRENT_URL: &str =
+    "https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn page(path: &str, bytes: Vec<u8>, url: &str) -> PageInput {
+    let mut p = PageInput::new(path, bytes);
+    p.options.page_url = Some(url.to_owned());
+    p
+}
+
+fn file(rel: &str) -> Vec<u8> {
+    std::fs::read(root().join(rel)).unwrap()
+}
+
+/// Markdown with every line break turned into a space.
+fn flattened(rel: &str) -> Vec<u8> {
+    String::from_utf8(file(rel))
+        .unwrap()
+        .replace('\n', " ")
+        .into_bytes()
+}
+
+fn read_ok(pages: Vec<PageInput>) -> Reading {
+    let r = read(&Inputs::pages(pages));
+    assert!(!r.diagnostics.has_errors(), "{}", r.diagnostics);
+    r
+}
+
+fn meaning(r: &Reading) -> Catalog {
+    r.catalog.meaning()
+}
+
+#[test]
+fn the_vendored_page_reads_the_same_in_every_form() {
+    let md = read_ok(vec![page(
+        "p.md",
+        file("docs-source/response-status-and-error-codes.md"),
+        URL,
+    )]);
+    let flat = read_ok(vec![page(
+        "p.txt",
+        flattened("docs-source/response-status-and-error-codes.md"),
+        URL,
+    )]);
+    let capture = read_ok(vec![page(
+        "c.txt",
+        file("tests/fixtures/response-status-and-error-codes.capture.txt"),
+        URL,
+    )]);
+    let html = read_ok(vec![page(
+        "p.html",
+        file("tests/fixtures/pages/response-status-and-error-codes.html"),
+        URL,
+    )]);
+    assert_eq!(md.catalog.sources[0].form, Form::Markdown);
+    assert_eq!(flat.catalog.sources[0].form, Form::Flattened);
+    assert_eq!(capture.catalog.sources[0].form, Form::Capture);
+    assert_eq!(html.catalog.sources[0].form, Form::Html);
+    assert_eq!(md.catalog.codes.len(), 189);
+    assert_eq!(meaning(&flat), meaning(&md));
+    assert_eq!(meaning(&capture), meaning(&md));
+    assert_eq!(meaning(&html), meaning(&md));
+}
+
+fn current(form: &str) -> Reading {
+    let pages = ["status-codes", "error-codes"]
+        .iter()
+        .map(|p| {
+            let rel = format!("tests/fixtures/pages/current/{p}");
+            match form {
+                "md" => page(&format!("{p}.md"), file(&format!("{rel}.md")), CURRENT_URL),
+                "flat" => page(
+                    &format!("{p}.txt"),
+                    flattened(&format!("{rel}.md")),
+                    CURRENT_URL,
+                ),
+                _ => page(
+                    &format!("{p}.html"),
+                    file(&format!("{rel}.html")),
+                    CURRENT_URL,
+                ),
+            }
+        })
+        .collect();
+    read_ok(pages)
+}
+
+#[test]
+fn the_current_layout_reads_the_same_in_every_form() {
+    let md = current("md");
+    assert_eq!(meaning(&current("flat")), meaning(&md));
+    assert_eq!(meaning(&current("html")), meaning(&md));
+    // The same warning, at the same place in each file that keeps lines.
+    let warnings = |r: &Reading| {
+        r.diagnostics
+            .warnings()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(warnings(&current("html")).len(), 1);
+    assert_eq!(warnings(&md).len(), 1);
+}
+
+#[test]
+fn the_current_layout_merges_two_pages_into_one_catalog() {
+    let r = current("md");
+    let c = &r.catalog;
+    let slugs: Vec<&str> = c.channels.iter().map(|ch| ch.slug.as_str()).collect();
+    assert_eq!(
+        slugs,
+        [
+            "general",
+            "voice",
+            "dlt",
+            "mms",
+            "moments",
+            "people-api",
+            "voice-and-webrtc"
+        ]
+    );
+    assert_eq!(
+        (
+            c.codes_of(Kind::Status).count(),
+            c.codes_of(Kind::Error).count()
+        ),
+        (10, 6)
+    );
+    let code = |kind: Kind, channel: &str, id: u16| {
+        c.codes
+            .iter()
+            .find(|x| x.kind == kind && x.channel == channel && x.id == id)
+            .unwrap_or_else(|| panic!("{kind} {channel} {id}"))
+    };
+
+    // `PENDING / Group ID: 1` and `### Pending [#...]` + `Group ID: 1` are one status group.
+    let pending = code(Kind::Status, "general", 3).group.clone().unwrap();
+    assert_eq!((pending.id, pending.name.as_str()), (Some(1), "PENDING"));
+    let mms_pending = code(Kind::Status, "mms", 5100).group.clone().unwrap();
+    assert_eq!(
+        (mms_pending.id, mms_pending.name.as_str()),
+        (Some(1), "Pending")
+    );
+    let status_groups: Vec<_> = c
+        .groups
+        .iter()
+        .filter(|g| g.kind == Kind::Status)
+        .map(|g| (g.key.id, g.key.name.as_str()))
+        .collect();
+    assert_eq!(
+        status_groups,
+        [
+            (None, "Scheduled"),
+            (Some(1), "PENDING"),
+            (Some(3), "DELIVERED"),
+            (Some(5), "Rejected")
+        ]
+    );
+
+    // The same id in two channels: two codes.
+    assert_eq!(code(Kind::Status, "mms", 5101).name, "DELIVERED_MMS");
+    assert_eq!(
+        code(Kind::Status, "voice-and-webrtc", 5101).name,
+        "REJECTED_CALL_SETUP_FAILED"
+    );
+
+    // Listed under two groups in one channel: kept once, under the first, with a warning.
+    assert_eq!(
+        c.codes
+            .iter()
+            .filter(|x| x.name == "PENDING_MMS_QUEUED")
+            .count(),
+        1
+    );
+    let w: Vec<String> = r
+        .diagnostics
+        .warnings()
+        .map(|d| d.to_string().lines().next().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        w,
+        ["status-codes.md:45:1: warning: status 5100 `PENDING_MMS_QUEUED` is listed again in channel mms (under group `Delivered`); keeping the first listing, under group `Pending` at status-codes.md:36:1"]
+    );
+
+    // A deprecated section, and a table without a group heading.
+    let legacy = code(Kind::Status, "voice", 52);
+    assert!(legacy.deprecated);
+    assert_eq!(legacy.group, None);
+    assert!(!code(Kind::Status, "general", 3).deprecated);
+
+    // A group heading without a Group ID line: a group without id.
+    let scheduled = code(Kind::Status, "moments", 9001).group.clone().unwrap();
+    assert_eq!((scheduled.id, scheduled.name.as_str()), (None, "Scheduled"));
+
+    // Error groups: "(general)" repeats the channel and is dropped; scoped per channel.
+    let handset = code(Kind::Error, "general", 1).group.clone().unwrap();
+    assert_eq!(
+        (handset.id, handset.name.as_str()),
+        (Some(1), "Handset errors")
+    );
+    let mms_handset = code(Kind::Error, "mms", 1).group.clone().unwrap();
+    assert_eq!(
+        (mms_handset.id, mms_handset.name.as_str()),
+        (Some(1), "Handset errors")
+    );
+    assert_eq!(
+        code(Kind::Error, "mms", 1).name,
+        "EC_MMS_UNKNOWN_SUBSCRIBER"
+    );
+
+    // Four-column tables carry permanence; three-column ones do not.
+    assert_eq!(code(Kind::Error, "general", 1).permanent, Some(true));
+    assert_eq!(code(Kind::Error, "dlt", 14001).permanent, None);
+    assert_eq!(code(Kind::Error, "dlt", 14001).group, None);
+    assert_eq!(
+        code(Kind::Error, "people-api", 20001)
+            .group
+            .as_ref()
+            .unwrap()
+            .id,
+        None
+    );
+
+    // Description columns are clean markdown, links absolute, names without backticks read.
+    assert_eq!(
+        code(Kind::Status, "general", 5).description,
+        "Delivered to the handset. See [delivery reports](https://www.infobip.com/docs/essentials/delivery-reports)."
+    );
+    assert_eq!(
+        code(Kind::Error, "general", 27).description,
+        "The handset is switched off or out of coverage.\n\nTry again later."
+    );
+    assert_eq!(
+        code(Kind::Status, "voice-and-webrtc", 5101).description,
+        "The call could not be set up: *check* the destination and the caller ID."
+    );
+}
+
+#[test]
+fn html_locations_point_into_the_html_file() {
+    let r = current("html");
+    let w: Vec<String> = r
+        .diagnostics
+        .warnings()
+        .map(|d| d.location.to_string())
+        .collect();
+    let html = String::from_utf8(file("tests/fixtures/pages/current/status-codes.html")).unwrap();
+    // The second listing of 5100 is the second row that holds it.
+    let rows: Vec<usize> = html
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("<td>5100</td>"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(w, [format!("status-codes.html:{}:1", rows[1])]);
+}
