@@ -188,15 +188,27 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
         let dir = docs_dir(opts)?;
         docs::load_dir(&dir, &display_dir(&dir, opts), &mut diags)
     } else {
-        let (records, overrides) = match docs_dir(opts) {
-            Ok(dir) => {
-                let shown = display_dir(&dir, opts);
-                (
-                    docs::read_provenance(&dir, &shown, &mut diags),
-                    docs::load_overrides(&dir, &shown, &mut diags),
-                )
+        let dir = docs_dir(opts).ok();
+        // The docs folder's overrides (pinned names, duplicate choices) belong to its own
+        // pages: they apply when every PAGE is one of them.
+        let all_inside = dir.as_ref().is_some_and(|d| {
+            let d = d.canonicalize().unwrap_or_else(|_| d.clone());
+            opts.positional
+                .iter()
+                .all(|p| Path::new(p).canonicalize().is_ok_and(|p| p.starts_with(&d)))
+        });
+        let (records, overrides) = match &dir {
+            Some(dir) => {
+                let shown = display_dir(dir, opts);
+                let records = docs::read_provenance(dir, &shown, &mut diags);
+                let overrides = if all_inside {
+                    docs::load_overrides(dir, &shown, &mut diags)
+                } else {
+                    Overrides::default()
+                };
+                (records, overrides)
             }
-            Err(_) => (Vec::new(), Overrides::default()),
+            None => (Vec::new(), Overrides::default()),
         };
         let pages = opts
             .positional

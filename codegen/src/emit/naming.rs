@@ -4,6 +4,8 @@
 //!   an ASCII letter or digit; a word in one letter case becomes `Word`, a mixed-case
 //!   word (`WebRTC`) keeps its inner capitals. `EC_UNKNOWN_SUBSCRIBER` is
 //!   `EcUnknownSubscriber`, `Registration error` is `RegistrationError`.
+//! - Accented Latin letters count as their ASCII letter (`ÉCHEC` is `Echec`); other
+//!   non-ASCII characters separate words.
 //! - A name that gives no letters, or starts with a digit, gets the prefix `Code`
 //!   (`3G_FAILURE` is `Code3gFailure`); `Self` becomes `SelfCode`.
 //! - When several codes of one kind map to one variant name, every one of them gets its
@@ -13,10 +15,49 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+/// ASCII for the accented Latin letters that names may carry (`É` is `E`, `ß` is `ss`);
+/// other characters stay as they are.
+fn fold_latin(c: char) -> Option<&'static str> {
+    const TABLE: [(&str, &str); 24] = [
+        ("ÀÁÂÃÄÅĀĂĄ", "A"),
+        ("àáâãäåāăą", "a"),
+        ("ÇĆĈĊČ", "C"),
+        ("çćĉċč", "c"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"),
+        ("èéêëēĕėęě", "e"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ÑŃŅŇ", "N"),
+        ("ñńņň", "n"),
+        ("ÒÓÔÕÖØŌŎŐ", "O"),
+        ("òóôõöøōŏő", "o"),
+        ("ÙÚÛÜŨŪŬŮŰŲ", "U"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ÝŸŶ", "Y"),
+        ("ýÿŷ", "y"),
+        ("ŚŜŞŠ", "S"),
+        ("śŝşš", "s"),
+        ("ŹŻŽ", "Z"),
+        ("źżž", "z"),
+        ("ß", "ss"),
+        ("Æ", "AE"),
+        ("æ", "ae"),
+        ("ĐĎ", "D"),
+    ];
+    TABLE
+        .iter()
+        .find(|(set, _)| set.contains(c))
+        .map(|(_, ascii)| *ascii)
+}
+
 /// The UpperCamelCase identifier for `name`.
 pub fn upper_camel(name: &str) -> String {
+    let folded: String = name
+        .chars()
+        .map(|c| fold_latin(c).map_or_else(|| c.to_string(), str::to_owned))
+        .collect();
     let mut out = String::new();
-    for word in name
+    for word in folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
     {
@@ -142,8 +183,10 @@ mod tests {
         assert_eq!(upper_camel("OK"), "Ok");
         assert_eq!(upper_camel("Voice and WebRTC"), "VoiceAndWebRTC");
         assert_eq!(upper_camel("3G_FAILURE"), "Code3gFailure");
-        assert_eq!(upper_camel("été"), "T");
-        assert_eq!(upper_camel("ÉÉ"), "Code");
+        assert_eq!(upper_camel("été"), "Ete");
+        assert_eq!(upper_camel("ÉCHEC_ENVOI"), "EchecEnvoi");
+        assert_eq!(upper_camel("Straße"), "Strasse");
+        assert_eq!(upper_camel("日本"), "Code");
         assert_eq!(upper_camel("SELF"), "SelfCode");
         assert_eq!(upper_camel("EC_SM_DF_SC_CONGESTION"), "EcSmDfScCongestion");
     }

@@ -168,11 +168,12 @@ pub fn channel_name(words: &str) -> Option<ChannelName> {
     Some(ChannelName { slug, title })
 }
 
-/// Lowercase ASCII words joined by `-`; other characters separate words.
+/// Lowercase words joined by `-`; characters that are not letters or digits separate
+/// words.
 pub fn kebab(s: &str) -> String {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
+    s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+        .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join("-")
 }
