@@ -136,3 +136,62 @@ fn build_refuses_what_read_reports() {
     assert!(err.has_errors());
     assert!(build(&one("p.md", format!("{HEAD}|1|true|`EC_A`|\n"))).is_ok());
 }
+
+#[cfg(not(feature = "html"))]
+#[test]
+fn an_html_page_needs_the_html_feature() {
+    let reading = read(&one(
+        "page.html",
+        "<html><body><h2>General status codes</h2></body></html>",
+    ));
+    let msgs: Vec<String> = reading
+        .diagnostics
+        .0
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        msgs,
+        ["page.html:1:1: error: reading HTML pages needs the `html` feature\n  = hint: build infobip-codes with `--features html` (it enables infobip-codes-codegen/html), or vendor the page as markdown"]
+    );
+}
+
+#[test]
+fn suspicious_but_valid_names_are_warnings() {
+    let reading = read(&one(
+        "p.md",
+        format!("{HEAD}|1|true|`EC_A `|\n|2|false|`ec_a`|\n"),
+    ));
+    assert!(!reading.diagnostics.has_errors());
+    let msgs: Vec<String> = reading
+        .diagnostics
+        .0
+        .iter()
+        .map(|d| d.to_string().lines().next().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        msgs,
+        [
+            "p.md:6:9: warning: name `EC_A ` has surrounding spaces; using `EC_A`",
+            "p.md:7:1: warning: name `ec_a` differs only in letter case from `EC_A` at p.md:6:1",
+        ]
+    );
+    assert_eq!(reading.catalog.codes.len(), 2);
+}
+
+#[test]
+fn emission_never_panics_or_drops_a_code_even_on_an_unresolved_catalog() {
+    // Two rows with one id and different names, and a name shared across ids: `build`
+    // refuses this page, but the emitter on its own must still not panic (phf_codegen
+    // would on duplicate keys) nor let one code overwrite the other.
+    let reading = read(&one(
+        "p.md",
+        format!("{HEAD}|1|true|`EC_A`|\n|1|true|`EC_B`|\n|2|true|`EC_A`|\n"),
+    ));
+    assert!(reading.diagnostics.has_errors());
+    let source = infobip_codes_codegen::emit::rust::generate(&reading.catalog);
+    for variant in ["EcA1,", "EcB,", "EcA2"] {
+        assert!(source.contains(variant), "{variant} missing");
+    }
+    assert!(source.contains("1 => &[ErrorCode::EcA1, ErrorCode::EcB]"));
+}
