@@ -19,7 +19,7 @@
 //! assert!(!error.is_permanent()); // the handset was off: retrying may succeed
 //! ```
 //!
-//! With the `serde` feature, [`MessageStatus`] and [`MessageError`] decode the objects
+//! With the `serde` feature, `MessageStatus` and `MessageError` decode the objects
 //! themselves, keeping every field and value, including ids this version does not know:
 //!
 //! ```
@@ -46,7 +46,8 @@
 //! | --- | --- | --- |
 //! | `std` | yes | nothing beyond `alloc` today; without it the crate is `no_std` |
 //! | `alloc` | with `std` | heap types (needed by `serde`'s wire types) |
-//! | `serde` | no | `Serialize`/`Deserialize` for the enums, and [`MessageStatus`] / [`MessageError`] |
+//! | `serde` | no | `Serialize`/`Deserialize` for the enums, and `MessageStatus` / `MessageError` |
+//! | `html` | no | lets `build.rs` read rendered `.html` pages in `docs-source/` (compiles an HTML parser into the build script) |
 //!
 //! # Where the data comes from
 //!
