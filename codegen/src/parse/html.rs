@@ -189,6 +189,7 @@ impl Reader<'_> {
             } else if i > header_at {
                 body.push(Row {
                     source_cells: cells.len(),
+                    source: String::new(),
                     cells,
                     location: self.locate(tr),
                 });

@@ -92,6 +92,7 @@ pub fn outline(prepared: &Prepared<'_>, base: &LinkBase) -> Outline {
                         t.rows.push(Row {
                             cells,
                             source_cells: count_cells(&text[r.clone()]),
+                            source: text[r.clone()].trim().to_owned(),
                             location: prepared.locate(r.start),
                         });
                     }

@@ -59,6 +59,9 @@ pub struct Row {
     /// How many cells the source row really has. Markdown parsers pad short rows and
     /// drop the extra cells of long ones; this keeps the truth for validation.
     pub source_cells: usize,
+    /// The row as written in the source, for quoting in diagnostics (empty when the
+    /// form has no such text, like HTML).
+    pub source: String,
     /// Where the row starts.
     pub location: Location,
 }

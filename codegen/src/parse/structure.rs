@@ -398,7 +398,11 @@ fn header_text(t: &Table) -> String {
 }
 
 fn row_text(row: &Row) -> String {
-    cells_text(&row.cells)
+    if row.source.is_empty() {
+        cells_text(&row.cells)
+    } else {
+        row.source.clone()
+    }
 }
 
 fn cells_text(cells: &[Cell]) -> String {
