@@ -77,7 +77,9 @@ pub mod source;
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub mod wire;
 
-/// The code generated from the vendored page by `build.rs`.
+/// The code generated from the vendored page by `build.rs`. Retired codes are
+/// `#[deprecated]` for users; the crate's own tables may name them.
+#[allow(deprecated)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/codes.rs"));
 }

@@ -72,3 +72,37 @@ fn an_html_page_needs_the_html_feature() {
     assert!(ok, "{stderr}");
     assert_eq!(stdout.trim(), "40 None");
 }
+
+#[test]
+fn a_retired_code_stays_as_a_deprecated_variant() {
+    let probe = r#"fn main() {
+    let code = infobip_codes::ErrorCode::from_id(5415).expect("retired codes still resolve");
+    println!("{} {} {:?}", code.name(), code.is_permanent(), code.group());
+    let named = infobip_codes::ErrorCode::EcVoiceUnsupportedMediaType;
+    println!("{}", named == code);
+}
+"#;
+    let copy = support::Copy::new("retired", probe);
+    let page_path = copy
+        .dir
+        .join("docs-source/response-status-and-error-codes.md");
+    let page = std::fs::read_to_string(&page_path).unwrap();
+    let at = page.find("|5415|").unwrap();
+    let end = at + page[at..].find('\n').unwrap() + 1;
+    std::fs::write(&page_path, format!("{}{}", &page[..at], &page[end..])).unwrap();
+    std::fs::write(
+        copy.dir.join("docs-source/retired.json"),
+        r#"{"codes": [{"kind": "error", "channel": "voice", "id": 5415, "name": "EC_VOICE_UNSUPPORTED_MEDIA_TYPE", "group": {"id": 3, "name": "OPERATOR_ERRORS"}, "permanent": false, "description": "Format of the file is not supported.", "retired_in": "0.1.1"}]}"#,
+    )
+    .unwrap();
+    let (ok, stdout, stderr) = copy.probe(&[]);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stdout,
+        "EC_VOICE_UNSUPPORTED_MEDIA_TYPE false Some(OperatorErrors)\ntrue\n"
+    );
+    assert!(
+        stderr.contains("use of deprecated unit variant `infobip_codes::ErrorCode::EcVoiceUnsupportedMediaType`: no longer on Infobip's page; kept as deprecated since infobip-codes 0.1.1"),
+        "{stderr}"
+    );
+}

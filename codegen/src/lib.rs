@@ -37,6 +37,7 @@
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod json;
@@ -44,8 +45,11 @@ pub mod md;
 pub mod model;
 pub mod overrides;
 pub mod parse;
+pub mod retired;
 pub mod sha256;
 pub mod validate;
+#[cfg(feature = "cli")]
+pub mod vendor;
 
 use diag::Diagnostics;
 use model::Catalog;
@@ -76,21 +80,23 @@ impl PageInput {
     }
 }
 
-/// Everything the generator reads: the pages and the committed overrides.
+/// Everything the generator reads: the pages and the committed decisions about them.
 #[derive(Clone, Debug, Default)]
 pub struct Inputs {
     /// The pages, merged into one catalog.
     pub pages: Vec<PageInput>,
     /// Pinned names and duplicate resolutions (`docs-source/overrides.json`).
     pub overrides: Overrides,
+    /// Codes the page no longer lists, kept as deprecated (`docs-source/retired.json`).
+    pub retired: Vec<model::Code>,
 }
 
 impl Inputs {
-    /// Pages without overrides.
+    /// Pages alone, without overrides or retired codes.
     pub fn pages(pages: Vec<PageInput>) -> Self {
         Inputs {
             pages,
-            overrides: Overrides::default(),
+            ..Inputs::default()
         }
     }
 }
@@ -121,6 +127,7 @@ pub fn read(inputs: &Inputs) -> Reading {
         &mut catalog,
         &inputs.overrides,
     ));
+    diagnostics.extend(validate::keep_retired(&mut catalog, &inputs.retired));
     catalog.pins = inputs.overrides.variants.clone();
     diagnostics.extend(validate::validate(&catalog));
     diagnostics.sort();

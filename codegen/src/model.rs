@@ -123,6 +123,9 @@ pub struct Code {
     pub permanent: Option<bool>,
     /// Listed in a section the page marks `(DEPRECATED)`.
     pub deprecated: bool,
+    /// For a code the page no longer lists but the crate keeps (from
+    /// `docs-source/retired.json`): the release that kept it as deprecated.
+    pub retired: Option<String>,
     /// The table row the code comes from.
     pub location: Location,
 }

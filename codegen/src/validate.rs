@@ -129,6 +129,51 @@ pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagn
     diags
 }
 
+/// Adds the retired codes (no longer on the page) to the catalog, with their channel
+/// and group when the page no longer has them either. A retired code that is back on
+/// the page is a warning: the page wins.
+pub fn keep_retired(catalog: &mut Catalog, retired: &[Code]) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for code in retired {
+        if catalog
+            .codes
+            .iter()
+            .any(|c| c.key() == code.key() && c.retired.is_none())
+        {
+            diags.push(
+                Diagnostic::warning(
+                    code.location.clone(),
+                    format!(
+                        "retired {} {} `{}` in channel {} is on the page again; the page's listing is used",
+                        code.kind, code.id, code.name, code.channel
+                    ),
+                )
+                .with_hint("`cargo codes vendor` takes codes that come back out of retired.json; remove the entry"),
+            );
+            continue;
+        }
+        if catalog.channel(&code.channel).is_none() {
+            catalog.channels.push(crate::model::Channel {
+                slug: code.channel.clone(),
+                title: code.channel.clone(),
+                location: code.location.clone(),
+            });
+        }
+        if let Some(g) = &code.group {
+            catalog.add_group(Group {
+                kind: code.kind,
+                channel: (code.kind == Kind::Error).then(|| code.channel.clone()),
+                key: g.clone(),
+                description: String::new(),
+                location: code.location.clone(),
+            });
+        }
+        catalog.codes.push(code.clone());
+    }
+    catalog.sort();
+    diags
+}
+
 fn group_label(code: &Code) -> String {
     code.group
         .as_ref()
@@ -247,6 +292,7 @@ mod tests {
             description: String::new(),
             permanent: None,
             deprecated: false,
+            retired: None,
             location: Location::new("p.md", line, 1),
         }
     }

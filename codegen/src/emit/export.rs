@@ -3,12 +3,18 @@
 use crate::json::quote;
 use crate::model::Catalog;
 
-/// The catalog as JSON:
+/// The catalog as JSON (the codes the pages list; retired codes are the crate's, not
+/// the page's, and are left out):
 /// `{"codes":[{"kind","channel","group":{"id","name"},"id","name","permanent","description"}]}`,
 /// one code per line, in canonical order (kind, channel, id).
 pub fn json(catalog: &Catalog) -> String {
     let mut out = String::from("{\"codes\":[");
-    for (i, c) in catalog.codes.iter().enumerate() {
+    let live: Vec<_> = catalog
+        .codes
+        .iter()
+        .filter(|c| c.retired.is_none())
+        .collect();
+    for (i, c) in live.iter().enumerate() {
         out.push_str(if i == 0 { "\n  " } else { ",\n  " });
         let group = match &c.group {
             Some(g) => format!(
@@ -30,11 +36,7 @@ pub fn json(catalog: &Catalog) -> String {
             quote(&c.description)
         ));
     }
-    out.push_str(if catalog.codes.is_empty() {
-        "]}\n"
-    } else {
-        "\n]}\n"
-    });
+    out.push_str(if live.is_empty() { "]}\n" } else { "\n]}\n" });
     out
 }
 
@@ -43,7 +45,7 @@ pub fn json(catalog: &Catalog) -> String {
 pub fn csv(catalog: &Catalog) -> String {
     let mut out =
         String::from("kind,channel,group_id,group_name,id,name,permanent,description\r\n");
-    for c in &catalog.codes {
+    for c in catalog.codes.iter().filter(|c| c.retired.is_none()) {
         let fields = [
             c.kind.as_str().to_owned(),
             c.channel.clone(),
@@ -94,6 +96,7 @@ mod tests {
                 description: "The number does not exist, \"really\".\n\nSecond".into(),
                 permanent: Some(true),
                 deprecated: false,
+                retired: None,
                 location: Location::new("p.md", 1, 1),
             }],
             ..Catalog::default()

@@ -65,6 +65,31 @@ pub fn current_pins(catalog: &Catalog) -> std::collections::BTreeMap<String, Str
     pins
 }
 
+/// Every public variant the catalog generates (`Channel::Voice`, `StatusGroup::Pending`,
+/// `ErrorCode::EcUnknownSubscriber`, ...) and whether it is deprecated: the API surface
+/// that a diff of two catalogs compares.
+pub fn api_surface(catalog: &Catalog) -> std::collections::BTreeMap<String, bool> {
+    let plan = Plan::new(catalog);
+    let mut surface = std::collections::BTreeMap::new();
+    for c in &plan.channels {
+        surface.insert(format!("Channel::{}", c.ident), false);
+    }
+    for (ty, groups) in [
+        ("StatusGroup", &plan.status_groups),
+        ("ErrorGroup", &plan.error_groups),
+    ] {
+        for g in groups {
+            surface.insert(format!("{ty}::{}", g.ident), false);
+        }
+    }
+    for (ty, codes) in [("StatusCode", &plan.statuses), ("ErrorCode", &plan.errors)] {
+        for p in codes {
+            surface.insert(format!("{ty}::{}", p.ident), p.code.retired.is_some());
+        }
+    }
+    surface
+}
+
 /// Generates the crate's source from a validated catalog.
 pub fn generate(catalog: &Catalog) -> String {
     let plan = Plan::new(catalog);
@@ -536,7 +561,13 @@ impl<'a> Plan<'a> {
             let docs = doc(&self.code_doc(p, groups));
             let alias = alias(&p.code.name, &p.ident);
             let v = ident(&p.ident);
-            quote!(#docs #alias #v)
+            let deprecated = p.code.retired.as_deref().map(|release| {
+                let note = lit(&format!(
+                    "no longer on Infobip's page; kept as deprecated since infobip-codes {release}"
+                ));
+                quote!(#[deprecated(note = #note)])
+            });
+            quote!(#docs #alias #deprecated #v)
         });
         let data = plans.iter().map(|p| {
             let c = p.code;
@@ -611,6 +642,14 @@ impl<'a> Plan<'a> {
     fn code_doc(&self, p: &CodePlan<'_>, groups: &[GroupPlan]) -> String {
         let c = p.code;
         let mut text = doc_markdown(&c.description);
+        if let Some(release) = &c.retired {
+            text.push_str(&format!(
+                "\n\n**Retired:** the page no longer lists this code. infobip-codes keeps it, deprecated, since {release}, because payloads may still carry it."
+            ));
+        }
+        if c.deprecated {
+            text.push_str("\n\nThe page lists this code in a section it marks deprecated.");
+        }
         text.push_str(&format!("\n\n- Name: {}", code_span(&c.name)));
         text.push_str(&format!("\n- Id: {}", c.id));
         text.push_str(&format!("\n- Channel: {}", self.channel_title(&c.channel)));
@@ -672,7 +711,7 @@ fn slice_source(ty: &str, idents: &[&str]) -> String {
 
 fn first_example<'p>(plans: &'p [CodePlan<'_>]) -> Option<&'p CodePlan<'p>> {
     // A code that is the only one with its id and its name, so every lookup returns it.
-    plans.iter().find(|p| {
+    plans.iter().filter(|p| p.code.retired.is_none()).find(|p| {
         let folded = p.code.name.to_ascii_uppercase();
         plans.iter().filter(|q| q.code.id == p.code.id).count() == 1
             && plans

@@ -374,6 +374,7 @@ fn code(
         description,
         permanent,
         deprecated: section.deprecated,
+        retired: None,
         location: row.location.clone(),
     })
 }
