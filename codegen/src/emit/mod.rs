@@ -1,6 +1,8 @@
-//! Writers: from a validated catalog to Rust source, JSON or CSV. Writers never read pages.
+//! Writers: from a validated catalog to Rust source, JSON or CSV, and diffs to reports.
+//! Writers never read pages.
 
 pub mod export;
 pub mod layout;
 pub mod naming;
+pub mod report;
 pub mod rust;

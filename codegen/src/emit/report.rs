@@ -1,0 +1,326 @@
+//! A [`Diff`] written out: text for a terminal, markdown for a pull-request comment,
+//! JSON for tools, and a CHANGELOG.md section.
+
+use crate::diff::{Change, Diff, Entry, Field, Level};
+use crate::json::quote;
+use crate::md::code_span;
+use crate::model::Code;
+
+fn group_text(c: &Code) -> String {
+    c.group.as_ref().map_or_else(
+        || "none".to_owned(),
+        |g| match g.id {
+            Some(id) => format!("{} ({id})", g.name),
+            None => g.name.clone(),
+        },
+    )
+}
+
+fn permanent_text(p: Option<bool>) -> &'static str {
+    match p {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "unset",
+    }
+}
+
+/// `field: old -> new` for one changed field (descriptions are too long to quote).
+fn field_detail(change: &Change, field: Field) -> String {
+    let (o, n) = (&change.old, &change.new);
+    match field {
+        Field::Name => format!("name {} -> {}", o.name, n.name),
+        Field::Description => "description".to_owned(),
+        Field::Permanent => format!(
+            "permanent {} -> {}",
+            permanent_text(o.permanent),
+            permanent_text(n.permanent)
+        ),
+        Field::Group => format!("group {} -> {}", group_text(o), group_text(n)),
+        Field::Channel => format!("channel {} -> {}", o.channel, n.channel),
+    }
+}
+
+fn behaviour_note(d: &Diff) -> Option<String> {
+    let n = d.changed.iter().filter(|c| c.is_behaviour_change()).count();
+    (n > 0).then(|| {
+        format!("{n} behaviour change(s): retry and finality logic read `permanent` and the group")
+    })
+}
+
+fn entry_line(e: &Entry) -> String {
+    format!(
+        "{} {} {} ({})  {}",
+        e.kind, e.id, e.name, e.channel, e.variant
+    )
+}
+
+/// Plain text for a terminal.
+pub fn text(d: &Diff) -> String {
+    let mut s = format!("semver verdict: {}\n", d.verdict);
+    if let Some(note) = behaviour_note(d) {
+        s.push_str(&format!("BEHAVIOUR CHANGE: {note}\n"));
+    }
+    if d.is_empty() {
+        s.push_str("no change in meaning\n");
+        return s;
+    }
+    let mut section = |title: &str, mark: char, lines: Vec<String>| {
+        if !lines.is_empty() {
+            s.push_str(&format!("\n{title} ({}):\n", lines.len()));
+            for l in lines {
+                s.push_str(&format!("  {mark} {l}\n"));
+            }
+        }
+    };
+    section("added", '+', d.added.iter().map(entry_line).collect());
+    section("removed", '-', d.removed.iter().map(entry_line).collect());
+    section(
+        "retired from the page, kept as deprecated",
+        '~',
+        d.retired.iter().map(entry_line).collect(),
+    );
+    section(
+        "changed",
+        '*',
+        d.changed
+            .iter()
+            .map(|c| {
+                let e = &c.entry;
+                let fields: Vec<String> = c.fields.iter().map(|f| field_detail(c, *f)).collect();
+                let flag = if c.is_behaviour_change() {
+                    "  [behaviour change]"
+                } else {
+                    ""
+                };
+                format!(
+                    "{} {} {} ({}): {}{flag}",
+                    e.kind,
+                    e.id,
+                    e.name,
+                    e.channel,
+                    fields.join("; ")
+                )
+            })
+            .collect(),
+    );
+    section("groups added", '+', d.groups_added.clone());
+    section("groups removed", '-', d.groups_removed.clone());
+    section("channels added", '+', d.channels_added.clone());
+    section("channels removed", '-', d.channels_removed.clone());
+    s
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Markdown for a pull-request comment.
+pub fn markdown(d: &Diff) -> String {
+    let mut s = format!(
+        "### infobip-codes: what the page refresh changes\n\n**Semver verdict: {}**\n",
+        d.verdict
+    );
+    if let Some(note) = behaviour_note(d) {
+        s.push_str(&format!("\n> **Behaviour change.** {note}.\n"));
+    }
+    if d.is_empty() {
+        s.push_str("\nNo change in meaning: the codes, their names, descriptions, permanence, groups and channels are the same.\n");
+        return s;
+    }
+    s.push_str("\n| change | kind | id | name | channel | details |\n| --- | --- | --- | --- | --- | --- |\n");
+    let row = |s: &mut String, what: &str, e: &Entry, details: String| {
+        s.push_str(&format!(
+            "| {what} | {} | {} | {} | {} | {} |\n",
+            e.kind,
+            e.id,
+            md_cell(&code_span(&e.name)),
+            md_cell(&e.channel),
+            md_cell(&details)
+        ));
+    };
+    for e in &d.added {
+        row(&mut s, "added", e, format!("`{}`", e.variant));
+    }
+    for e in &d.removed {
+        row(&mut s, "**removed**", e, format!("`{}` is gone", e.variant));
+    }
+    for e in &d.retired {
+        row(
+            &mut s,
+            "retired",
+            e,
+            format!("`{}` kept, deprecated", e.variant),
+        );
+    }
+    for c in &d.changed {
+        let details: Vec<String> = c
+            .fields
+            .iter()
+            .map(|f| {
+                let detail = field_detail(c, *f);
+                if f.is_behaviour() {
+                    format!("**{detail}** (behaviour change)")
+                } else {
+                    detail
+                }
+            })
+            .collect();
+        row(&mut s, "changed", &c.entry, details.join("; "));
+    }
+    let mut list = |title: &str, items: &[String]| {
+        if !items.is_empty() {
+            s.push_str(&format!("\n{title}: {}\n", items.join(", ")));
+        }
+    };
+    list("Groups added", &d.groups_added);
+    list("Groups removed", &d.groups_removed);
+    list("Channels added", &d.channels_added);
+    list("Channels removed", &d.channels_removed);
+    s.push_str("\n<details><summary>Why this verdict</summary>\n\n");
+    for (level, reason) in &d.reasons {
+        s.push_str(&format!("- {level}: {}\n", md_cell(reason)));
+    }
+    s.push_str("\n</details>\n");
+    s
+}
+
+fn json_entry(e: &Entry, extra: &str) -> String {
+    format!(
+        "{{\"kind\":{},\"channel\":{},\"id\":{},\"name\":{},\"variant\":{}{extra}}}",
+        quote(e.kind.as_str()),
+        quote(&e.channel),
+        e.id,
+        quote(&e.name),
+        quote(&e.variant)
+    )
+}
+
+fn json_list(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    format!("[{}]", items.join(","))
+}
+
+/// JSON: `{"verdict", "added", "removed", "changed"}` as documented, plus
+/// `behaviour_change`, `retired`, `groups`, `channels` and `reasons`.
+pub fn json(d: &Diff) -> String {
+    let removed = d
+        .removed
+        .iter()
+        .map(|e| json_entry(e, ",\"kept_as_deprecated\":false"))
+        .chain(
+            d.retired
+                .iter()
+                .map(|e| json_entry(e, ",\"kept_as_deprecated\":true")),
+        );
+    let changed = d.changed.iter().map(|c| {
+        let fields = json_list(c.fields.iter().map(|f| quote(f.as_str())));
+        json_entry(
+            &c.entry,
+            &format!(
+                ",\"fields\":{fields},\"behaviour_change\":{}",
+                c.is_behaviour_change()
+            ),
+        )
+    });
+    let strings = |v: &[String]| json_list(v.iter().map(|s| quote(s)));
+    format!(
+        "{{\"verdict\":{},\"behaviour_change\":{},\"added\":{},\"removed\":{},\"changed\":{},\"retired\":{},\"groups\":{{\"added\":{},\"removed\":{}}},\"channels\":{{\"added\":{},\"removed\":{}}},\"reasons\":{}}}\n",
+        quote(d.verdict.as_str()),
+        d.has_behaviour_change(),
+        json_list(d.added.iter().map(|e| json_entry(e, ""))),
+        json_list(removed),
+        json_list(changed),
+        json_list(d.retired.iter().map(|e| json_entry(e, ""))),
+        strings(&d.groups_added),
+        strings(&d.groups_removed),
+        strings(&d.channels_added),
+        strings(&d.channels_removed),
+        json_list(d.reasons.iter().map(|(l, r)| format!("{{\"level\":{},\"reason\":{}}}", quote(l.as_str()), quote(r)))),
+    )
+}
+
+/// A CHANGELOG.md section for the refresh; `version` heads it (`Unreleased` without).
+pub fn changelog(d: &Diff, version: Option<&str>, sources: &[String]) -> String {
+    let heading = version.unwrap_or("Unreleased");
+    let mut s = format!("## [{heading}] - page refresh\n\n");
+    if !sources.is_empty() {
+        s.push_str(&format!("Generated from {}.\n\n", sources.join(", ")));
+    }
+    if d.is_empty() {
+        s.push_str("No change in meaning.\n");
+        return s;
+    }
+    let label = |e: &Entry| {
+        format!(
+            "`{}`: {} {} {} ({})",
+            e.variant,
+            e.kind,
+            e.id,
+            code_span(&e.name),
+            e.channel
+        )
+    };
+    let mut block = |title: &str, lines: Vec<String>| {
+        if !lines.is_empty() {
+            s.push_str(&format!("### {title}\n\n"));
+            for l in lines {
+                s.push_str(&format!("- {l}\n"));
+            }
+            s.push('\n');
+        }
+    };
+    let mut added: Vec<String> = d.added.iter().map(label).collect();
+    added.extend(d.groups_added.iter().cloned());
+    added.extend(d.channels_added.iter().map(|c| format!("channel `{c}`")));
+    block("Added", added);
+    block(
+        "Changed",
+        d.changed
+            .iter()
+            .map(|c| {
+                let details: Vec<String> = c.fields.iter().map(|f| field_detail(c, *f)).collect();
+                let prefix = if c.is_behaviour_change() {
+                    "**Behaviour change:** "
+                } else {
+                    ""
+                };
+                format!("{prefix}{}: {}", label(&c.entry), details.join("; "))
+            })
+            .collect(),
+    );
+    block(
+        "Deprecated",
+        d.retired
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}: no longer on Infobip's page, kept as a deprecated variant",
+                    label(e)
+                )
+            })
+            .collect(),
+    );
+    let mut removed: Vec<String> = d.removed.iter().map(label).collect();
+    removed.extend(
+        d.groups_removed
+            .iter()
+            .map(|g| format!("{g} (no longer listed)")),
+    );
+    removed.extend(
+        d.channels_removed
+            .iter()
+            .map(|c| format!("channel `{c}` (no longer listed)")),
+    );
+    block("Removed", removed);
+    s.push_str(&format!(
+        "Semver: {} ({}).\n",
+        d.verdict,
+        match d.verdict {
+            Level::Major => "existing code may stop compiling",
+            Level::Minor => "additions or behaviour changes",
+            Level::Patch => "documentation only",
+            Level::None => "nothing",
+        }
+    ));
+    s
+}
