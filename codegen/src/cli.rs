@@ -12,13 +12,17 @@
 //! directory upwards), exactly as `build.rs` reads them.
 
 use crate::diag::Diagnostics;
+use crate::diff::{self, Diff, Level, Version};
 use crate::docs;
+use crate::docs::DocFile;
 use crate::emit;
 use crate::model::{Catalog, Kind};
 use crate::overrides::Overrides;
-use crate::{read, Inputs, Reading};
+use crate::{read, vendor, Inputs, Reading};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
 
 const USAGE: &str = "\
 usage: cargo codes <command> [options]
@@ -30,18 +34,40 @@ commands:
   generate [PAGE...]                    print the Rust source that build.rs writes
   pin                                   record every current variant name in docs-source/overrides.json,
                                         so that later refreshes of the page keep them
+  vendor SOURCE [--name FILE]           fetch a page (file path or http(s) URL, markdown or HTML) into
+                                        docs-source with provenance, pins and retired codes, and print
+                                        the diff of meaning; a page that is refused changes nothing
+  diff OLD NEW | diff --base REV        what changed in meaning between two pages or folders, or between
+                                        docs-source at git revision REV and the working tree, and the
+                                        semver bump it demands
 
 options:
-  --docs DIR   the folder of vendored pages (default: docs-source/ of the enclosing repository)
-  --url URL    the address of the PAGE(s) given, for their relative links
-  -h, --help   this text
+  --docs DIR          the folder of vendored pages (default: docs-source/ of the enclosing repository)
+  --url URL           the address of the PAGE(s) given, for their relative links
+  --format FORMAT     export: json|csv; diff and vendor: text|markdown|json|changelog
+  --fail-on LEVEL     diff: exit 2 when the verdict reaches LEVEL (patch, minor or major)
+  --check-version     diff --base: exit 2 unless Cargo.toml's version moved as far as the verdict demands
+  --name FILE         vendor: the page's file name in docs-source (default: from SOURCE)
+  --timeout SECS      vendor: give up fetching after SECS seconds (default 30)
+  --release VERSION   diff --format changelog: the version heading the section
+  -h, --help          this text
   -V, --version
 
 Without PAGE, every page in the docs folder is read, as build.rs reads them.
-Exit status: 0 on success, 1 when a page is refused or nothing matches, 2 on usage errors.";
+Exit status: 0 on success; 1 when a page is refused, nothing matches, or a fetch fails;
+2 on usage errors, and when --fail-on or --check-version fails.";
 
-/// A command-line failure: the message and the exit status.
+/// A command-line failure: the exit status, the message, and whether to show the usage.
 struct Failure(i32, String);
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure(USAGE_ERROR, format!("error: {}", message.into()))
+    }
+}
+
+/// The exit status of usage errors (the usage text follows the message).
+const USAGE_ERROR: i32 = 64;
 
 /// Runs the command line `args` (without the program name). Returns the exit status.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -49,8 +75,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Ok(code) => code,
         Err(Failure(code, message)) => {
             let _ = writeln!(err, "{message}");
-            if code == 2 {
+            if code == USAGE_ERROR {
                 let _ = writeln!(err, "\n{USAGE}");
+                return 2;
             }
             code
         }
@@ -60,37 +87,74 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 struct Options {
     command: String,
     positional: Vec<String>,
-    format: String,
+    format: Option<String>,
     docs: Option<PathBuf>,
     url: Option<String>,
+    base: Option<String>,
+    fail_on: Option<Level>,
+    check_version: bool,
+    name: Option<String>,
+    timeout: Duration,
+    release: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, Failure> {
-    let usage = |m: String| Failure(2, format!("error: {m}"));
     let mut it = args.iter();
     let mut opts = Options {
         command: String::new(),
         positional: Vec::new(),
-        format: "json".into(),
+        format: None,
         docs: None,
         url: None,
+        base: None,
+        fail_on: None,
+        check_version: false,
+        name: None,
+        timeout: Duration::from_secs(30),
+        release: None,
     };
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| usage(format!("{name} needs a value")))
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
         };
-        match arg.as_str() {
-            "--format" => opts.format = value("--format")?,
+        let mut value = |name: &str| match inline.clone() {
+            Some(v) => Ok(v),
+            None => it
+                .next()
+                .cloned()
+                .ok_or_else(|| Failure::usage(format!("{name} needs a value"))),
+        };
+        match flag {
+            "--format" => opts.format = Some(value("--format")?),
             "--docs" => opts.docs = Some(PathBuf::from(value("--docs")?)),
             "--url" => opts.url = Some(value("--url")?),
-            a if a.starts_with("--format=") => opts.format = a["--format=".len()..].to_owned(),
+            "--base" => opts.base = Some(value("--base")?),
+            "--name" => opts.name = Some(value("--name")?),
+            "--release" => opts.release = Some(value("--release")?),
+            "--fail-on" => {
+                let v = value("--fail-on")?;
+                opts.fail_on = Some(Level::parse(&v).filter(|l| *l != Level::None).ok_or_else(
+                    || Failure::usage(format!("--fail-on takes patch, minor or major, not `{v}`")),
+                )?);
+            }
+            "--timeout" => {
+                let v = value("--timeout")?;
+                let secs: f64 = v
+                    .parse()
+                    .ok()
+                    .filter(|s: &f64| s.is_finite() && *s > 0.0)
+                    .ok_or_else(|| {
+                        Failure::usage(format!("--timeout takes a number of seconds, not `{v}`"))
+                    })?;
+                opts.timeout = Duration::from_secs_f64(secs);
+            }
+            "--check-version" => opts.check_version = true,
             a if a.starts_with('-')
                 && a.len() > 1
                 && !["-h", "--help", "-V", "--version"].contains(&a) =>
             {
-                return Err(usage(format!("unknown option `{a}`")));
+                return Err(Failure::usage(format!("unknown option `{a}`")));
             }
             a if opts.command.is_empty() => opts.command = a.to_owned(),
             a => opts.positional.push(a.to_owned()),
@@ -103,7 +167,7 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result
     let opts = parse_args(args)?;
     let io = |e: std::io::Error| Failure(1, format!("error: cannot write output: {e}"));
     match opts.command.as_str() {
-        "" => Err(Failure(2, "error: no command given".into())),
+        "" => Err(Failure::usage("no command given")),
         "-h" | "--help" | "help" => {
             writeln!(out, "{USAGE}").map_err(io)?;
             Ok(0)
@@ -115,14 +179,13 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result
         "check" => check(&opts, out, err).map_err(io),
         "export" => {
             let reading = read_or_fail(&opts, err)?;
-            let text = match opts.format.as_str() {
+            let text = match opts.format.as_deref().unwrap_or("json") {
                 "json" => emit::export::json(&reading.catalog),
                 "csv" => emit::export::csv(&reading.catalog),
                 other => {
-                    return Err(Failure(
-                        2,
-                        format!("error: unknown format `{other}` (json or csv)"),
-                    ));
+                    return Err(Failure::usage(format!(
+                        "unknown format `{other}` (json or csv)"
+                    )))
                 }
             };
             out.write_all(text.as_bytes()).map_err(io)?;
@@ -135,9 +198,11 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result
             Ok(0)
         }
         "pin" => pin(&opts, out, err),
+        "diff" => diff_command(&opts, out, err),
+        "vendor" => vendor_command(&opts, out, err),
         "explain" => {
             let [query] = opts.positional.as_slice() else {
-                return Err(Failure(2, "error: explain takes one ID or NAME".into()));
+                return Err(Failure::usage("explain takes one ID or NAME"));
             };
             let reading = read_docs(&opts)?;
             if reading.diagnostics.has_errors() {
@@ -146,7 +211,7 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result
             }
             explain(&reading.catalog, query, out).map_err(io)
         }
-        other => Err(Failure(2, format!("error: unknown command `{other}`"))),
+        other => Err(Failure::usage(format!("unknown command `{other}`"))),
     }
 }
 
@@ -197,18 +262,19 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
                 .iter()
                 .all(|p| Path::new(p).canonicalize().is_ok_and(|p| p.starts_with(&d)))
         });
-        let (records, overrides) = match &dir {
+        let (records, overrides, retired) = match &dir {
             Some(dir) => {
                 let shown = display_dir(dir, opts);
                 let records = docs::read_provenance(dir, &shown, &mut diags);
-                let overrides = if all_inside {
-                    docs::load_overrides(dir, &shown, &mut diags)
+                if all_inside {
+                    let overrides = docs::load_overrides(dir, &shown, &mut diags);
+                    let retired = docs::load_retired(dir, &shown, &mut diags);
+                    (records, overrides, retired)
                 } else {
-                    Overrides::default()
-                };
-                (records, overrides)
+                    (records, Overrides::default(), Vec::new())
+                }
             }
-            None => (Vec::new(), Overrides::default()),
+            None => (Vec::new(), Overrides::default(), Vec::new()),
         };
         let pages = opts
             .positional
@@ -227,7 +293,11 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
                 Some(page)
             })
             .collect();
-        Inputs { pages, overrides }
+        Inputs {
+            pages,
+            overrides,
+            retired,
+        }
     };
     let mut reading = read(&inputs);
     diags.extend(reading.diagnostics);
@@ -324,9 +394,8 @@ fn check(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
 
 fn pin(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Failure> {
     if !opts.positional.is_empty() {
-        return Err(Failure(
-            2,
-            "error: pin takes no PAGE: it pins the docs folder's pages".into(),
+        return Err(Failure::usage(
+            "pin takes no PAGE: it pins the docs folder's pages",
         ));
     }
     let dir = docs_dir(opts)?;
@@ -466,10 +535,325 @@ fn explain(c: &Catalog, query: &str, out: &mut dyn Write) -> std::io::Result<i32
             )?,
         }
         writeln!(out, "  rust:      infobip_codes::{path}")?;
+        if let Some(release) = &code.retired {
+            writeln!(
+                out,
+                "  retired:   no longer on the page; kept as deprecated since {release}"
+            )?;
+        }
         writeln!(out, "  source:    {}", code.location)?;
         for line in code.description.lines() {
             writeln!(out, "  {line}")?;
         }
     }
+    Ok(0)
+}
+
+/// Runs git in `root`; its standard output, or why it failed.
+fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(format!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+    }
+}
+
+/// The files directly in `docs-source/` at git revision `rev` (none when it has none).
+fn files_at(root: &Path, rev: &str, folder: &str) -> Result<Vec<DocFile>, String> {
+    git(
+        root,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .map_err(|_| format!("`{rev}` is not a revision of the repository"))?;
+    let listing = git(
+        root,
+        &["ls-tree", "--name-only", rev, "--", &format!("{folder}/")],
+    )?;
+    let mut files = Vec::new();
+    for path in String::from_utf8_lossy(&listing).lines() {
+        let Some(name) = path.strip_prefix(&format!("{folder}/")) else {
+            continue;
+        };
+        if name.contains('/') {
+            continue;
+        }
+        let bytes = git(root, &["show", &format!("{rev}:{path}")])?;
+        files.push(DocFile {
+            name: name.to_owned(),
+            bytes,
+        });
+    }
+    Ok(files)
+}
+
+/// The repository root: the docs folder's parent.
+fn project_root(dir: &Path) -> PathBuf {
+    dir.canonicalize()
+        .unwrap_or_else(|_| dir.to_path_buf())
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn inputs_of(path: &str, diags: &mut Diagnostics) -> Inputs {
+    let p = Path::new(path);
+    if p.is_dir() {
+        docs::load_dir(p, path.trim_end_matches('/'), diags)
+    } else {
+        Inputs::pages(docs::load_file(p, path, None, diags).into_iter().collect())
+    }
+}
+
+fn report(
+    d: &Diff,
+    format: &str,
+    release: Option<&str>,
+    sources: &[String],
+) -> Result<String, Failure> {
+    Ok(match format {
+        "text" => emit::report::text(d),
+        "markdown" => emit::report::markdown(d),
+        "json" => emit::report::json(d),
+        "changelog" => emit::report::changelog(d, release, sources),
+        other => {
+            return Err(Failure::usage(format!(
+                "unknown format `{other}` (text, markdown, json or changelog)"
+            )))
+        }
+    })
+}
+
+fn diff_command(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Failure> {
+    let io = |e: std::io::Error| Failure(1, format!("error: cannot write output: {e}"));
+    let mut diags = Diagnostics::default();
+    let (old_inputs, new_inputs, versions) = match (&opts.base, opts.positional.as_slice()) {
+        (Some(rev), []) => {
+            let dir = docs_dir(opts)?;
+            let root = project_root(&dir);
+            let folder = dir.file_name().map_or_else(
+                || "docs-source".into(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let files =
+                files_at(&root, rev, &folder).map_err(|e| Failure(1, format!("error: {e}")))?;
+            let mut scratch = Diagnostics::default();
+            let old = if files.iter().any(|f| docs::is_page(&f.name)) {
+                docs::inputs_from_files(&files, &format!("{rev}:{folder}"), &mut scratch)
+            } else {
+                Inputs::default()
+            };
+            let new = docs::load_dir(&dir, &display_dir(&dir, opts), &mut diags);
+            let old_version = git(&root, &["show", &format!("{rev}:Cargo.toml")])
+                .ok()
+                .and_then(|t| diff::package_version(&String::from_utf8_lossy(&t)));
+            let new_version = std::fs::read_to_string(root.join("Cargo.toml"))
+                .ok()
+                .and_then(|t| diff::package_version(&t));
+            (old, new, Some((old_version, new_version)))
+        }
+        (None, [old, new]) => (inputs_of(old, &mut diags), inputs_of(new, &mut diags), None),
+        _ => return Err(Failure::usage("diff takes OLD NEW, or --base REV")),
+    };
+    if opts.check_version && versions.is_none() {
+        return Err(Failure::usage("--check-version goes with --base REV"));
+    }
+    let old = read(&old_inputs);
+    let new = read(&new_inputs);
+    diags.extend(new.diagnostics);
+    if diags.has_errors() || old.diagnostics.has_errors() {
+        let _ = write_diagnostics(err, &old.diagnostics);
+        let _ = write_diagnostics(err, &diags);
+        return Err(Failure(
+            1,
+            "error: cannot compare: a side was refused".into(),
+        ));
+    }
+    let d = diff::diff(&old.catalog, &new.catalog);
+    let sources: Vec<String> = new
+        .catalog
+        .sources
+        .iter()
+        .map(|s| {
+            format!(
+                "`{}` (sha256 {})",
+                s.path,
+                &s.sha256[..12.min(s.sha256.len())]
+            )
+        })
+        .collect();
+    let text = report(
+        &d,
+        opts.format.as_deref().unwrap_or("text"),
+        opts.release.as_deref(),
+        &sources,
+    )?;
+    out.write_all(text.as_bytes()).map_err(io)?;
+    let mut status = 0;
+    if let Some((old_version, new_version)) = versions.filter(|_| opts.check_version) {
+        status = version_gate(
+            &d,
+            opts.base.as_deref().unwrap_or("the base"),
+            old_version,
+            new_version,
+            err,
+        )
+        .map_err(io)?;
+    }
+    if let Some(level) = opts.fail_on {
+        if d.verdict >= level {
+            writeln!(err, "the verdict `{}` reaches --fail-on {level}", d.verdict).map_err(io)?;
+            status = 2;
+        }
+    }
+    Ok(status)
+}
+
+/// `--check-version`: the version must have moved as far as the verdict demands.
+fn version_gate(
+    d: &Diff,
+    rev: &str,
+    old: Option<Version>,
+    new: Option<Version>,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    if d.verdict == Level::None {
+        writeln!(err, "version gate: no change in meaning since {rev}")?;
+        return Ok(0);
+    }
+    let Some(new) = new else {
+        writeln!(err, "version gate: no package version in Cargo.toml")?;
+        return Ok(2);
+    };
+    let Some(old) = old else {
+        writeln!(
+            err,
+            "version gate: {rev} has no Cargo.toml package version to compare with; passing"
+        )?;
+        return Ok(0);
+    };
+    let required = old.bump(d.verdict);
+    if new >= required {
+        writeln!(
+            err,
+            "version gate: ok: the {} change since {rev} needs {required} or later after {old}; Cargo.toml has {new}",
+            d.verdict
+        )?;
+        Ok(0)
+    } else {
+        writeln!(
+            err,
+            "version gate: FAILED: docs-source changed since {rev} with a {} verdict, so the version must move from {old} to at least {required}; Cargo.toml has {new}",
+            d.verdict
+        )?;
+        Ok(2)
+    }
+}
+
+fn vendor_command(
+    opts: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Failure> {
+    let io = |e: std::io::Error| Failure(1, format!("error: cannot write output: {e}"));
+    let [source] = opts.positional.as_slice() else {
+        return Err(Failure::usage(
+            "vendor takes one SOURCE: a file path or an http(s) URL",
+        ));
+    };
+    let dir = docs_dir(opts)?;
+    let shown = display_dir(&dir, opts);
+    let unchanged = "nothing was changed";
+    let fetched = vendor::fetch(source, opts.timeout)
+        .map_err(|e| Failure(1, format!("error: {e}; {unchanged}")))?;
+    let files = docs::read_dir_files(&dir).map_err(|e| {
+        Failure(
+            1,
+            format!("error: cannot read {}: {e}; {unchanged}", dir.display()),
+        )
+    })?;
+    let version = std::fs::read_to_string(project_root(&dir).join("Cargo.toml"))
+        .ok()
+        .and_then(|t| diff::package_version(&t));
+    let options = vendor::Options {
+        name: opts.name.clone(),
+        url: opts.url.clone(),
+        retrieved: vendor::now_utc(),
+        version: version.clone(),
+    };
+    let plan = vendor::plan(&files, &shown, &fetched, &options)
+        .map_err(|e| Failure(1, format!("error: {e}\n{unchanged}")))?;
+    vendor::apply(&dir, &plan)
+        .map_err(|e| Failure(1, format!("error: cannot write {}: {e}", dir.display())))?;
+
+    let sha = plan
+        .new
+        .sources
+        .iter()
+        .find(|s| s.path.ends_with(&format!("/{}", plan.name)))
+        .map_or(String::new(), |s| s.sha256.clone());
+    writeln!(
+        out,
+        "vendored {} as {shown}/{} ({}; sha256 {sha})",
+        fetched.origin,
+        plan.name,
+        if plan.replaced {
+            "replaced the page"
+        } else {
+            "a new page"
+        }
+    )
+    .map_err(io)?;
+    let written: Vec<&str> = plan.writes.iter().map(|f| f.name.as_str()).collect();
+    writeln!(
+        out,
+        "wrote {}; {} new variant name(s) pinned; {} code(s) no longer on the page kept as deprecated",
+        written.join(", "),
+        plan.newly_pinned,
+        plan.newly_retired
+    )
+    .map_err(io)?;
+    if let (Some(old), Some(next)) = (&version, &plan.next_version) {
+        if next != old {
+            writeln!(
+                out,
+                "the {} verdict needs version {next} or later (Cargo.toml has {old})",
+                plan.diff.verdict
+            )
+            .map_err(io)?;
+        }
+    }
+    for w in &plan.warnings.0 {
+        writeln!(err, "{w}").map_err(io)?;
+    }
+    writeln!(out).map_err(io)?;
+    let sources = vec![format!(
+        "`{shown}/{}` (sha256 {})",
+        plan.name,
+        &sha[..12.min(sha.len())]
+    )];
+    let text = report(
+        &plan.diff,
+        opts.format.as_deref().unwrap_or("text"),
+        plan.next_version
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        &sources,
+    )?;
+    out.write_all(text.as_bytes()).map_err(io)?;
     Ok(0)
 }

@@ -1,6 +1,13 @@
-//! The vendored pages in `docs-source/` and their provenance record.
+//! The `docs-source/` folder: vendored pages and the committed files about them.
 //!
-//! `docs-source/provenance.json` says where each page came from:
+//! | file | what |
+//! | --- | --- |
+//! | `*.md`, `*.markdown`, `*.html`, `*.htm` | the vendored pages, read in file-name order |
+//! | `provenance.json` | where each page came from (below) |
+//! | `overrides.json` | pinned variant names, duplicate choices ([`crate::overrides`]) |
+//! | `retired.json` | codes kept as deprecated after leaving the page ([`crate::retired`]) |
+//!
+//! `provenance.json`:
 //!
 //! ```json
 //! {"pages": [{"file": "response-status-and-error-codes.md",
@@ -9,9 +16,12 @@
 //! ```
 //!
 //! The `url` is also the base for the page's relative links.
+//!
+//! The folder can be read from disk ([`load_dir`]) or from any set of files
+//! ([`inputs_from_files`]: a git revision, or the folder as a vendoring would leave it).
 
-use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::json;
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::json::{self, Value};
 use crate::overrides::{self, Overrides};
 use crate::parse::ReadOptions;
 use crate::sha256;
@@ -24,6 +34,15 @@ pub const PROVENANCE_FILE: &str = "provenance.json";
 /// File extensions read as pages. HTML pages are always picked up, so that a build
 /// without the `html` feature says which feature it needs instead of ignoring them.
 pub const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
+
+/// One file of the folder, by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocFile {
+    /// The file's name inside the folder.
+    pub name: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
 
 /// Where one vendored page came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,17 +57,12 @@ pub struct Provenance {
     pub sha256: Option<String>,
 }
 
-/// Reads `docs-source/provenance.json`; a missing file is an empty record.
-pub fn read_provenance(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<Provenance> {
-    let path = dir.join(PROVENANCE_FILE);
-    let display = format!("{display_dir}/{PROVENANCE_FILE}");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Vec::new();
-    };
-    let value = match json::parse(&text) {
+/// Parses `provenance.json`.
+pub fn parse_provenance(display: &str, text: &str, diags: &mut Diagnostics) -> Vec<Provenance> {
+    let value = match json::parse(text) {
         Ok(v) => v,
         Err(e) => {
-            let at = crate::diag::LineIndex::new(&display, &text).locate(&text, e.offset);
+            let at = LineIndex::new(display, text).locate(text, e.offset);
             diags.push(
                 Diagnostic::error(at, format!("invalid provenance JSON: {}", e.message))
                     .with_hint("provenance.json is {\"pages\": [{\"file\", \"url\", \"retrieved\", \"sha256\"}]}"),
@@ -56,11 +70,10 @@ pub fn read_provenance(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -
             return Vec::new();
         }
     };
-    let field =
-        |v: &json::Value, k: &str| v.get(k).and_then(json::Value::as_str).map(str::to_owned);
+    let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
     value
         .get("pages")
-        .and_then(json::Value::as_array)
+        .and_then(Value::as_array)
         .unwrap_or_default()
         .iter()
         .filter_map(|p| {
@@ -74,20 +87,108 @@ pub fn read_provenance(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -
         .collect()
 }
 
-/// Whether `path` is a page file by its extension.
-pub fn is_page(path: &Path) -> bool {
-    path.extension()
+/// Reads `docs-source/provenance.json`; a missing file is an empty record.
+pub fn read_provenance(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<Provenance> {
+    match std::fs::read_to_string(dir.join(PROVENANCE_FILE)) {
+        Ok(text) => parse_provenance(&format!("{display_dir}/{PROVENANCE_FILE}"), &text, diags),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Whether `name` is a page file by its extension.
+pub fn is_page(name: &str) -> bool {
+    Path::new(name)
+        .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
 }
 
-/// Loads every page in `dir`, sorted by file name, and the overrides file. Paths in
-/// diagnostics and in the generated header read `display_dir/FILE`, so they do not depend
-/// on the machine.
+/// The files directly inside `dir`, sorted by name.
+pub fn read_dir_files(dir: &Path) -> std::io::Result<Vec<DocFile>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            files.push(DocFile {
+                name: name.to_owned(),
+                bytes: std::fs::read(&path)?,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// Loads every page in `dir`, sorted by file name, with provenance, overrides and
+/// retired codes. Paths in diagnostics and in the generated header read
+/// `display_dir/FILE`, so they do not depend on the machine.
 pub fn load_dir(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Inputs {
+    match read_dir_files(dir) {
+        Ok(files) => inputs_from_files(&files, display_dir, diags),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(
+                    Location::new(display_dir, 1, 1),
+                    format!("cannot read the pages folder: {e}"),
+                )
+                .with_hint("docs-source/ holds the vendored page(s) the crate is generated from"),
+            );
+            Inputs::default()
+        }
+    }
+}
+
+/// The generator's inputs from the files of a docs folder.
+pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagnostics) -> Inputs {
+    let text = |name: &str| {
+        files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+    };
+    let shown = |name: &str| format!("{display_dir}/{name}");
+    let provenance = text(PROVENANCE_FILE)
+        .map(|t| parse_provenance(&shown(PROVENANCE_FILE), &t, diags))
+        .unwrap_or_default();
+    let overrides = match text(overrides::FILE) {
+        Some(t) => Overrides::parse(&shown(overrides::FILE), &t, diags),
+        None => Overrides {
+            path: shown(overrides::FILE),
+            ..Overrides::default()
+        },
+    };
+    let retired = text(crate::retired::FILE)
+        .map(|t| crate::retired::parse(&shown(crate::retired::FILE), &t, diags))
+        .unwrap_or_default();
+    let mut pages: Vec<&DocFile> = files.iter().filter(|f| is_page(&f.name)).collect();
+    pages.sort_by(|a, b| a.name.cmp(&b.name));
+    let pages: Vec<PageInput> = pages
+        .into_iter()
+        .map(|f| {
+            page_input(
+                &shown(&f.name),
+                f.bytes.clone(),
+                provenance.iter().find(|p| p.file == f.name),
+                diags,
+            )
+        })
+        .collect();
+    if pages.is_empty() && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error(Location::new(display_dir, 1, 1), "no pages to read")
+                .with_hint(format!(
+                    "vendor the page as a .md file in {display_dir}/ (see README.md, \"Refreshing the page\")"
+                )),
+        );
+    }
     Inputs {
-        pages: load_pages(dir, display_dir, diags),
-        overrides: load_overrides(dir, display_dir, diags),
+        pages,
+        overrides,
+        retired,
     }
 }
 
@@ -103,46 +204,17 @@ pub fn load_overrides(dir: &Path, display_dir: &str, diags: &mut Diagnostics) ->
     }
 }
 
-/// Loads every page in `dir`, sorted by file name.
-pub fn load_pages(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<PageInput> {
-    let provenance = read_provenance(dir, display_dir, diags);
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    Location::new(display_dir, 1, 1),
-                    format!("cannot read the pages folder: {e}"),
-                )
-                .with_hint("docs-source/ holds the vendored page(s) the crate is generated from"),
-            );
-            return Vec::new();
-        }
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && is_page(p))
-        .collect();
-    files.sort();
-    let pages: Vec<PageInput> = files
-        .iter()
-        .filter_map(|path| {
-            let name = path.file_name()?.to_str()?.to_owned();
-            let display = format!("{display_dir}/{name}");
-            let record = provenance.iter().find(|p| p.file == name);
-            load_file(path, &display, record, diags)
-        })
-        .collect();
-    if pages.is_empty() && !diags.has_errors() {
-        diags.push(
-            Diagnostic::error(Location::new(display_dir, 1, 1), "no pages to read")
-                .with_hint(format!(
-                    "vendor the page as a .md file in {display_dir}/ (see README.md, \"Refreshing the page\")"
-                )),
-        );
+/// Reads `docs-source/retired.json`; a missing file is no retired codes.
+pub fn load_retired(
+    dir: &Path,
+    display_dir: &str,
+    diags: &mut Diagnostics,
+) -> Vec<crate::model::Code> {
+    let display = format!("{display_dir}/{}", crate::retired::FILE);
+    match std::fs::read_to_string(dir.join(crate::retired::FILE)) {
+        Ok(text) => crate::retired::parse(&display, &text, diags),
+        Err(_) => Vec::new(),
     }
-    pages
 }
 
 /// Loads one page file, with its provenance record when there is one.
@@ -152,16 +224,24 @@ pub fn load_file(
     record: Option<&Provenance>,
     diags: &mut Diagnostics,
 ) -> Option<PageInput> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    match std::fs::read(path) {
+        Ok(bytes) => Some(page_input(display, bytes, record, diags)),
         Err(e) => {
             diags.push(Diagnostic::error(
                 Location::new(display, 1, 1),
                 format!("cannot read page: {e}"),
             ));
-            return None;
+            None
         }
-    };
+    }
+}
+
+fn page_input(
+    display: &str,
+    bytes: Vec<u8>,
+    record: Option<&Provenance>,
+    diags: &mut Diagnostics,
+) -> PageInput {
     if let Some(expected) = record.and_then(|r| r.sha256.as_deref()) {
         let actual = sha256::hex_digest(&bytes);
         if !expected.eq_ignore_ascii_case(&actual) {
@@ -174,12 +254,53 @@ pub fn load_file(
             );
         }
     }
-    Some(PageInput {
+    PageInput {
         path: display.to_owned(),
         bytes,
         options: ReadOptions {
             page_url: record.and_then(|r| r.url.clone()),
         },
         retrieved: record.and_then(|r| r.retrieved.clone()),
-    })
+    }
+}
+
+/// `provenance.json` with the record for `entry.file` replaced (or added), keeping the
+/// other records and their extra fields.
+pub fn provenance_with(existing: Option<&str>, entry: &Provenance, notes: &str) -> String {
+    let mut pages: Vec<Value> = existing
+        .and_then(|t| json::parse(t).ok())
+        .and_then(|v| {
+            v.get("pages")
+                .and_then(Value::as_array)
+                .map(<[Value]>::to_vec)
+        })
+        .unwrap_or_default();
+    pages.retain(|p| p.get("file").and_then(Value::as_str) != Some(entry.file.as_str()));
+    let mut record = vec![("file".to_owned(), Value::String(entry.file.clone()))];
+    for (k, v) in [
+        ("url", &entry.url),
+        ("retrieved", &entry.retrieved),
+        ("sha256", &entry.sha256),
+    ] {
+        if let Some(v) = v {
+            record.push((k.to_owned(), Value::String(v.clone())));
+        }
+    }
+    if !notes.is_empty() {
+        record.push(("notes".to_owned(), Value::String(notes.to_owned())));
+    }
+    pages.push(Value::Object(record));
+    pages.sort_by(|a, b| {
+        let f = |v: &Value| {
+            v.get("file")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        f(a).cmp(&f(b))
+    });
+    json::pretty(&Value::Object(vec![(
+        "pages".to_owned(),
+        Value::Array(pages),
+    )]))
 }

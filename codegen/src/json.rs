@@ -330,6 +330,49 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// Writes `value` as indented JSON (two spaces), ending with a newline.
+pub fn pretty(value: &Value) -> String {
+    fn write(v: &Value, indent: usize, out: &mut String) {
+        let pad = "  ".repeat(indent + 1);
+        match v {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => out.push_str(n),
+            Value::String(s) => out.push_str(&quote(s)),
+            Value::Array(items) if items.is_empty() => out.push_str("[]"),
+            Value::Object(members) if members.is_empty() => out.push_str("{}"),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n" } else { ",\n" });
+                    out.push_str(&pad);
+                    write(item, indent + 1, out);
+                }
+                out.push('\n');
+                out.push_str(&"  ".repeat(indent));
+                out.push(']');
+            }
+            Value::Object(members) => {
+                out.push('{');
+                for (i, (k, item)) in members.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n" } else { ",\n" });
+                    out.push_str(&pad);
+                    out.push_str(&quote(k));
+                    out.push_str(": ");
+                    write(item, indent + 1, out);
+                }
+                out.push('\n');
+                out.push_str(&"  ".repeat(indent));
+                out.push('}');
+            }
+        }
+    }
+    let mut out = String::new();
+    write(value, 0, &mut out);
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,6 +431,18 @@ mod tests {
         assert_eq!(parse("[1, ?]").unwrap_err().offset, 4);
         let deep = "[".repeat(1000);
         assert_eq!(parse(&deep).unwrap_err().message, "JSON nested too deeply");
+    }
+
+    #[test]
+    fn pretty_prints_and_parses_back() {
+        let v =
+            parse(r#"{"pages":[{"file":"a.md","n":1,"ok":true,"x":null,"e":[],"o":{}}]}"#).unwrap();
+        let text = pretty(&v);
+        assert_eq!(
+            text,
+            "{\n  \"pages\": [\n    {\n      \"file\": \"a.md\",\n      \"n\": 1,\n      \"ok\": true,\n      \"x\": null,\n      \"e\": [],\n      \"o\": {}\n    }\n  ]\n}\n"
+        );
+        assert_eq!(parse(&text).unwrap(), v);
     }
 
     #[test]
