@@ -3,7 +3,8 @@
 use crate::error::{ParseError, UnknownId};
 use crate::generated::{
     error_from_id_all, status_from_id_all, ERROR_ALL, ERROR_BY_FOLDED_NAME, ERROR_BY_NAME,
-    ERROR_DATA, ERROR_MAX_NAME_LEN, STATUS_ALL, STATUS_BY_FOLDED_NAME, STATUS_BY_NAME, STATUS_DATA,
+    ERROR_DATA, ERROR_ID_PAGES, ERROR_ID_SLOTS, ERROR_MAX_NAME_LEN, STATUS_ALL,
+    STATUS_BY_FOLDED_NAME, STATUS_BY_NAME, STATUS_DATA, STATUS_ID_PAGES, STATUS_ID_SLOTS,
     STATUS_MAX_NAME_LEN,
 };
 use crate::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
@@ -29,6 +30,8 @@ macro_rules! code_impls {
         data: $data:ident,
         all: $all:ident,
         from_id_all: $from_id_all:ident,
+        id_pages: $id_pages:ident,
+        id_slots: $id_slots:ident,
         by_name: $by_name:ident,
         by_folded: $by_folded:ident,
         max_len: $max_len:ident,
@@ -113,9 +116,14 @@ macro_rules! code_impls {
             /// ```
             #[must_use]
             pub const fn from_id(id: u16) -> Option<Self> {
-                match $from_id_all(id) {
-                    [first, ..] => Some(*first),
-                    [] => None,
+                // Two table reads: the id's 64-id page, then its slot in the page.
+                let page = (id >> 6) as usize;
+                if page >= $id_pages.len() || $id_pages[page] == 0 {
+                    return None;
+                }
+                match $id_slots[$id_pages[page] as usize - 1][(id & 63) as usize] {
+                    0 => None,
+                    slot => Some($all[slot as usize - 1]),
                 }
             }
 
@@ -174,7 +182,7 @@ macro_rules! code_impls {
             /// ```
             #[must_use]
             pub fn from_name_all(name: &str) -> &'static [Self] {
-                $by_name.get(name).copied().unwrap_or(&[])
+                $by_name.get(name).unwrap_or(&[])
             }
 
             /// The code with this name, ignoring ASCII letter case.
@@ -235,6 +243,8 @@ code_impls!(
     data: STATUS_DATA,
     all: STATUS_ALL,
     from_id_all: status_from_id_all,
+    id_pages: STATUS_ID_PAGES,
+    id_slots: STATUS_ID_SLOTS,
     by_name: STATUS_BY_NAME,
     by_folded: STATUS_BY_FOLDED_NAME,
     max_len: STATUS_MAX_NAME_LEN,
@@ -249,6 +259,8 @@ code_impls!(
     data: ERROR_DATA,
     all: ERROR_ALL,
     from_id_all: error_from_id_all,
+    id_pages: ERROR_ID_PAGES,
+    id_slots: ERROR_ID_SLOTS,
     by_name: ERROR_BY_NAME,
     by_folded: ERROR_BY_FOLDED_NAME,
     max_len: ERROR_MAX_NAME_LEN,

@@ -70,6 +70,7 @@ mod codes;
 mod data;
 mod error;
 mod groups;
+mod lookup;
 #[cfg(feature = "serde")]
 mod serde_impls;
 pub mod source;
@@ -94,3 +95,96 @@ pub use wire::{MessageError, MessageStatus};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(all(test, target_pointer_width = "64"))]
+mod table_size {
+    //! The generated static tables have a pinned size: growth is a visible, reviewed change.
+    use crate::data::{CodeData, GroupData};
+    use crate::generated::*;
+    use crate::lookup::NameMap;
+    use core::mem::size_of_val;
+
+    fn codes<G>(data: &[CodeData<G>]) -> usize {
+        size_of_val(data)
+            + data
+                .iter()
+                .map(|d| d.name.len() + d.description.len())
+                .sum::<usize>()
+    }
+
+    fn groups(data: &[GroupData]) -> usize {
+        size_of_val(data)
+            + data
+                .iter()
+                .map(|g| g.name.len() + g.description.len() + size_of_val(g.channels))
+                .sum::<usize>()
+    }
+
+    /// The exact-name map, and the folded-name map when it is not the same table (it is
+    /// whenever no documented name has a letter that folds).
+    fn name_maps<T>(exact: &NameMap<T>, folded: &NameMap<T>) -> usize {
+        names(exact)
+            + if core::ptr::eq(exact, folded) {
+                0
+            } else {
+                names(folded)
+            }
+    }
+
+    fn names<T>(map: &NameMap<T>) -> usize {
+        size_of_val(map.pilots)
+            + size_of_val(map.entries)
+            + map
+                .entries
+                .iter()
+                .map(|(k, v)| k.len() + size_of_val(*v))
+                .sum::<usize>()
+    }
+
+    /// Bytes of every generated table, strings included (the `from_id_all` match is
+    /// code, not a table, and not counted).
+    fn total() -> [(&'static str, usize); 5] {
+        let channels = size_of_val(CHANNEL_DATA)
+            + CHANNEL_DATA
+                .iter()
+                .map(|c| c.slug.len() + c.title.len())
+                .sum::<usize>()
+            + size_of_val(CHANNEL_ALL);
+        let status = codes(STATUS_DATA)
+            + size_of_val(STATUS_ALL)
+            + name_maps(&STATUS_BY_NAME, STATUS_BY_FOLDED_NAME)
+            + size_of_val(STATUS_ID_PAGES)
+            + size_of_val(STATUS_ID_SLOTS);
+        let error = codes(ERROR_DATA)
+            + size_of_val(ERROR_ALL)
+            + name_maps(&ERROR_BY_NAME, ERROR_BY_FOLDED_NAME)
+            + size_of_val(ERROR_ID_PAGES)
+            + size_of_val(ERROR_ID_SLOTS);
+        let group_tables = groups(STATUS_GROUP_DATA)
+            + groups(ERROR_GROUP_DATA)
+            + size_of_val(STATUS_GROUP_ALL)
+            + size_of_val(ERROR_GROUP_ALL);
+        let sum = channels + status + error + group_tables;
+        [
+            ("channels", channels),
+            ("status codes", status),
+            ("error codes", error),
+            ("groups", group_tables),
+            ("total", sum),
+        ]
+    }
+
+    #[test]
+    fn generated_tables_have_the_pinned_size() {
+        let sizes = total();
+        // Update these figures in the same change that grows (or shrinks) the tables.
+        let pinned = [
+            ("channels", 229),
+            ("status codes", 13_018),
+            ("error codes", 32_574),
+            ("groups", 2_429),
+            ("total", 48_250),
+        ];
+        assert_eq!(sizes, pinned, "the generated tables changed size");
+    }
+}

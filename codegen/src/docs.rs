@@ -242,8 +242,8 @@ fn page_input(
     record: Option<&Provenance>,
     diags: &mut Diagnostics,
 ) -> PageInput {
+    let actual = sha256::hex_digest(&bytes);
     if let Some(expected) = record.and_then(|r| r.sha256.as_deref()) {
-        let actual = sha256::hex_digest(&bytes);
         if !expected.eq_ignore_ascii_case(&actual) {
             diags.push(
                 Diagnostic::warning(
@@ -261,6 +261,7 @@ fn page_input(
             page_url: record.and_then(|r| r.url.clone()),
         },
         retrieved: record.and_then(|r| r.retrieved.clone()),
+        sha256: Some(actual),
     }
 }
 

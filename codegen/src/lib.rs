@@ -67,6 +67,8 @@ pub struct PageInput {
     pub options: ReadOptions,
     /// When the page was retrieved, from its provenance record.
     pub retrieved: Option<String>,
+    /// The SHA-256 of `bytes` when already computed (lowercase hex); computed if `None`.
+    pub sha256: Option<String>,
 }
 
 impl PageInput {
@@ -117,7 +119,17 @@ pub fn read(inputs: &Inputs) -> Reading {
     let mut diagnostics = Diagnostics::default();
     let mut catalog = Catalog::default();
     for page in &inputs.pages {
-        let mut one = parse::read_page(&page.path, &page.bytes, &page.options, &mut diagnostics);
+        let sha = page
+            .sha256
+            .clone()
+            .unwrap_or_else(|| sha256::hex_digest(&page.bytes));
+        let mut one = parse::read_page(
+            &page.path,
+            &page.bytes,
+            sha,
+            &page.options,
+            &mut diagnostics,
+        );
         for s in &mut one.sources {
             s.retrieved = page.retrieved.clone();
         }

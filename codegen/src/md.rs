@@ -3,11 +3,11 @@
 
 /// Escapes what markdown would read as syntax inside a paragraph.
 pub fn escape_text(t: &str) -> String {
-    let chars: Vec<char> = t.chars().collect();
-    let mut out = String::with_capacity(t.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-        let next = chars.get(i + 1).copied();
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let needs = match c {
             '\\' | '`' | '*' | '[' | ']' | '<' | '|' => true,
@@ -21,6 +21,7 @@ pub fn escape_text(t: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+        prev = Some(c);
     }
     out
 }

@@ -4,5 +4,6 @@
 pub mod export;
 pub mod layout;
 pub mod naming;
+pub mod perfect;
 pub mod report;
 pub mod rust;

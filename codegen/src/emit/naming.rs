@@ -18,6 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// ASCII for the accented Latin letters that names may carry (`É` is `E`, `ß` is `ss`);
 /// other characters stay as they are.
 fn fold_latin(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
+    }
     const TABLE: [(&str, &str); 24] = [
         ("ÀÁÂÃÄÅĀĂĄ", "A"),
         ("àáâãäåāăą", "a"),
@@ -52,10 +55,13 @@ fn fold_latin(c: char) -> Option<&'static str> {
 
 /// The UpperCamelCase identifier for `name`.
 pub fn upper_camel(name: &str) -> String {
-    let folded: String = name
-        .chars()
-        .map(|c| fold_latin(c).map_or_else(|| c.to_string(), str::to_owned))
-        .collect();
+    let mut folded = String::with_capacity(name.len());
+    for c in name.chars() {
+        match fold_latin(c) {
+            Some(ascii) => folded.push_str(ascii),
+            None => folded.push(c),
+        }
+    }
     let mut out = String::new();
     for word in folded
         .split(|c: char| !c.is_ascii_alphanumeric())

@@ -65,13 +65,18 @@ struct Sink {
 
 impl Sink {
     fn push_text(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() {
+        // Whitespace runs become one space; runs of other characters are copied whole.
+        let mut rest = s;
+        while !rest.is_empty() {
+            let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            self.current.push_str(&rest[..word_len]);
+            rest = &rest[word_len..];
+            let space_len = rest.len() - rest.trim_start().len();
+            if space_len > 0 {
                 if !self.current.is_empty() && !self.current.ends_with(' ') {
                     self.current.push(' ');
                 }
-            } else {
-                self.current.push(c);
+                rest = &rest[space_len..];
             }
         }
     }

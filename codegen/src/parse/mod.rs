@@ -22,7 +22,6 @@ pub mod text;
 
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::model::{Catalog, Form, SourcePage};
-use crate::sha256;
 use inline::LinkBase;
 use text::Prepared;
 
@@ -52,10 +51,10 @@ pub fn detect_form(path: &str, text: &str) -> Form {
 pub fn read_page(
     path: &str,
     bytes: &[u8],
+    sha256: String,
     options: &ReadOptions,
     diags: &mut Diagnostics,
 ) -> Catalog {
-    let sha256 = sha256::hex_digest(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
