@@ -163,16 +163,6 @@ enum Known {
 }
 
 impl Known {
-    const ALL: [Known; 7] = [
-        Known::GroupId,
-        Known::GroupName,
-        Known::Id,
-        Known::Name,
-        Known::Description,
-        Known::Action,
-        Known::Permanent,
-    ];
-
     fn wire_name(self) -> &'static str {
         match self {
             Known::GroupId => "groupId",
@@ -201,92 +191,180 @@ impl<'de> Deserialize<'de> for Key {
                 f.write_str("a field name")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
-                Ok(Known::ALL
-                    .into_iter()
-                    .find(|k| k.wire_name() == v)
-                    .map_or_else(|| Key::Other(v.into()), Key::Known))
+                Ok(Key::Known(match v {
+                    "groupId" => Known::GroupId,
+                    "groupName" => Known::GroupName,
+                    "id" => Known::Id,
+                    "name" => Known::Name,
+                    "description" => Known::Description,
+                    "action" => Known::Action,
+                    "permanent" => Known::Permanent,
+                    other => return Ok(Key::Other(other.into())),
+                }))
             }
         }
         d.deserialize_identifier(KeyVisitor)
     }
 }
 
-/// Everything read from one object, before it becomes a status or an error.
-#[derive(Default)]
-struct Fields {
-    group_id: Option<i64>,
-    group_name: Option<String>,
-    id: Option<i64>,
-    name: Option<String>,
-    description: Option<String>,
-    action: Option<String>,
-    permanent: Option<bool>,
-    extra: Vec<(String, Value)>,
+/// Where a known field's value goes when it has the expected type.
+enum Slot<'a> {
+    Int(&'a mut Option<i64>),
+    Str(&'a mut Option<String>),
+    Bool(&'a mut Option<bool>),
 }
 
-impl Fields {
-    /// Stores a known field, typed when its value has the expected type, raw otherwise.
-    fn set(&mut self, key: Known, value: Value) {
-        match (key, value) {
-            (Known::GroupId, Value::I64(n)) => self.group_id = Some(n),
-            (Known::Id, Value::I64(n)) => self.id = Some(n),
-            (Known::Permanent, Value::Bool(b)) => self.permanent = Some(b),
-            (Known::GroupName, Value::String(s)) => self.group_name = Some(s),
-            (Known::Name, Value::String(s)) => self.name = Some(s),
-            (Known::Description, Value::String(s)) => self.description = Some(s),
-            (Known::Action, Value::String(s)) => self.action = Some(s),
-            (key, raw) => self.extra.push((key.wire_name().into(), raw)),
-        }
+/// A wire object: which fields it interprets, and where everything else goes.
+trait WireObject: Default {
+    const EXPECTING: &'static str;
+
+    /// The slot for `key` and the extra fields, or `None` when this object does not
+    /// interpret `key` (it then goes to the extra fields as it is).
+    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)>;
+
+    fn extra(&mut self) -> &mut Vec<(String, Value)>;
+}
+
+/// Reads one known field's value straight into its slot when the type is the expected
+/// one, and into the extra fields, raw, otherwise.
+struct FieldSeed<'a> {
+    key: Known,
+    slot: Slot<'a>,
+    extra: &'a mut Vec<(String, Value)>,
+}
+
+impl FieldSeed<'_> {
+    fn raw(self, value: Value) {
+        self.extra.push((self.key.wire_name().into(), value));
     }
 }
 
-/// Reads an object's fields; `interpreted` are the known fields the target type keeps
-/// typed (the others go to `extra` as they are).
-struct FieldsSeed {
-    interpreted: &'static [Known],
-    expecting: &'static str,
-}
+impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
+    type Value = ();
 
-impl<'de> DeserializeSeed<'de> for FieldsSeed {
-    type Value = Fields;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Fields, D::Error> {
-        d.deserialize_map(self)
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for FieldsSeed {
-    type Value = Fields;
+impl<'de> Visitor<'de> for FieldSeed<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.expecting)
+        f.write_str("any value")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-        let mut fields = Fields::default();
-        let mut seen = [false; Known::ALL.len()];
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        match self.slot {
+            Slot::Bool(b) => *b = Some(v),
+            _ => self.raw(Value::Bool(v)),
+        }
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        match self.slot {
+            Slot::Int(n) => *n = Some(v),
+            _ => self.raw(Value::I64(v)),
+        }
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        match (self.slot, i64::try_from(v)) {
+            (Slot::Int(n), Ok(v)) => *n = Some(v),
+            (slot, _) => FieldSeed { slot, ..self }.raw(ValueVisitor.visit_u64(v)?),
+        }
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.raw(Value::F64(v));
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        match self.slot {
+            Slot::Str(s) => *s = Some(v.into()),
+            _ => self.raw(Value::String(v.into())),
+        }
+        Ok(())
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        match self.slot {
+            Slot::Str(s) => *s = Some(v),
+            _ => self.raw(Value::String(v)),
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.raw(Value::Null);
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.raw(Value::Null);
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let v = ValueVisitor.visit_seq(seq)?;
+        self.raw(v);
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let v = ValueVisitor.visit_map(map)?;
+        self.raw(v);
+        Ok(())
+    }
+}
+
+struct ObjectVisitor<T>(core::marker::PhantomData<T>);
+
+impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut object = T::default();
+        let mut seen = 0u8;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
-                Key::Known(k) if self.interpreted.contains(&k) => {
-                    let slot = &mut seen[k as usize];
-                    if *slot {
-                        return Err(de::Error::duplicate_field(k.wire_name()));
+                Key::Known(k) => match object.slot(k) {
+                    Some((slot, extra)) => {
+                        let bit = 1u8 << (k as u8);
+                        if seen & bit != 0 {
+                            return Err(de::Error::duplicate_field(k.wire_name()));
+                        }
+                        seen |= bit;
+                        map.next_value_seed(FieldSeed {
+                            key: k,
+                            slot,
+                            extra,
+                        })?;
                     }
-                    *slot = true;
-                    let value: Value = map.next_value()?;
-                    fields.set(k, value);
-                }
-                Key::Known(k) => {
-                    let value: Value = map.next_value()?;
-                    fields.extra.push((k.wire_name().into(), value));
-                }
+                    None => {
+                        let value: Value = map.next_value()?;
+                        object.extra().push((k.wire_name().into(), value));
+                    }
+                },
                 Key::Other(name) => {
                     let value: Value = map.next_value()?;
-                    fields.extra.push((name, value));
+                    object.extra().push((name, value));
                 }
             }
         }
-        Ok(fields)
+        Ok(object)
     }
 }
 
@@ -394,40 +472,69 @@ pub struct MessageError {
     pub extra: Vec<(String, Value)>,
 }
 
-const STATUS_FIELDS: &[Known] = &[
-    Known::GroupId,
-    Known::GroupName,
-    Known::Id,
-    Known::Name,
-    Known::Description,
-    Known::Action,
-];
+impl WireObject for MessageStatus {
+    const EXPECTING: &'static str = "an Infobip status object";
 
-const ERROR_FIELDS: &[Known] = &[
-    Known::GroupId,
-    Known::GroupName,
-    Known::Id,
-    Known::Name,
-    Known::Description,
-    Known::Permanent,
-];
+    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
+        let MessageStatus {
+            group_id,
+            group_name,
+            id,
+            name,
+            description,
+            action,
+            extra,
+        } = self;
+        let slot = match key {
+            Known::GroupId => Slot::Int(group_id),
+            Known::GroupName => Slot::Str(group_name),
+            Known::Id => Slot::Int(id),
+            Known::Name => Slot::Str(name),
+            Known::Description => Slot::Str(description),
+            Known::Action => Slot::Str(action),
+            Known::Permanent => return None,
+        };
+        Some((slot, extra))
+    }
+
+    fn extra(&mut self) -> &mut Vec<(String, Value)> {
+        &mut self.extra
+    }
+}
+
+impl WireObject for MessageError {
+    const EXPECTING: &'static str = "an Infobip error object";
+
+    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
+        let MessageError {
+            group_id,
+            group_name,
+            id,
+            name,
+            description,
+            permanent,
+            extra,
+        } = self;
+        let slot = match key {
+            Known::GroupId => Slot::Int(group_id),
+            Known::GroupName => Slot::Str(group_name),
+            Known::Id => Slot::Int(id),
+            Known::Name => Slot::Str(name),
+            Known::Description => Slot::Str(description),
+            Known::Permanent => Slot::Bool(permanent),
+            Known::Action => return None,
+        };
+        Some((slot, extra))
+    }
+
+    fn extra(&mut self) -> &mut Vec<(String, Value)> {
+        &mut self.extra
+    }
+}
 
 impl<'de> Deserialize<'de> for MessageStatus {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = FieldsSeed {
-            interpreted: STATUS_FIELDS,
-            expecting: "an Infobip status object",
-        }
-        .deserialize(d)?;
-        Ok(MessageStatus {
-            group_id: f.group_id,
-            group_name: f.group_name,
-            id: f.id,
-            name: f.name,
-            description: f.description,
-            action: f.action,
-            extra: f.extra,
-        })
+        d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
     }
 }
 
@@ -450,20 +557,7 @@ impl Serialize for MessageStatus {
 
 impl<'de> Deserialize<'de> for MessageError {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = FieldsSeed {
-            interpreted: ERROR_FIELDS,
-            expecting: "an Infobip error object",
-        }
-        .deserialize(d)?;
-        Ok(MessageError {
-            group_id: f.group_id,
-            group_name: f.group_name,
-            id: f.id,
-            name: f.name,
-            description: f.description,
-            permanent: f.permanent,
-            extra: f.extra,
-        })
+        d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
     }
 }
 
