@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Instruction counts, which a shared machine does not disturb, under valgrind's callgrind:
+#   - decoding the 100-result delivery report into plain structs and into
+#     MessageStatus / MessageError (the decode bench's BENCH_ONLY mode);
+#   - the generator's read + validate + emit of the vendored page (the generator
+#     bench's BENCH_ONLY mode).
+# Each workload runs twice, 0 and TIMES times (default 20): the difference divided by
+# TIMES is the cost of one run, without the setup.
+#
+#   benches/instructions.sh            # needs valgrind
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+times=${TIMES:-20}
+command -v valgrind >/dev/null || { echo "instructions: valgrind is not installed" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+bench_binary() { # bench name -> path of its executable
+    (cd "$root" && cargo bench --bench "$1" --features serde --no-run --message-format=json 2>/dev/null) |
+        sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1
+}
+
+count() { # executable, mode, times -> instructions
+    BENCH_ONLY=$2 BENCH_TIMES=$3 valgrind --tool=callgrind --callgrind-out-file="$work/out" "$1" \
+        >/dev/null 2>"$work/log"
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/log"
+}
+
+per_run() { # executable, mode -> instructions of one run
+    local base full
+    base=$(count "$1" "$2" 0)
+    full=$(count "$1" "$2" "$times")
+    echo $(((full - base) / times))
+}
+
+decode=$(bench_binary decode)
+generator=$(bench_binary generator)
+[ -x "$decode" ] && [ -x "$generator" ] || { echo "instructions: could not build the benches" >&2; exit 1; }
+
+echo "machine: $(rustc --version), $(valgrind --version), $times runs per count"
+plain=$(per_run "$decode" plain)
+typed=$(per_run "$decode" typed)
+printf 'decode, plain structs       %12d instructions per 100-result report\n' "$plain"
+printf 'decode, MessageStatus/Error %12d instructions per 100-result report\n' "$typed"
+printf 'decode typed / plain: %s (target <= 1.00)\n' "$(echo "scale=3; $typed / $plain" | bc)"
+printf 'generator, vendored page    %12d instructions per read + validate + emit\n' "$(per_run "$generator" generate)"
