@@ -222,7 +222,7 @@ trait WireObject: Default {
     /// interpret `key` (it then goes to the extra fields as it is).
     fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)>;
 
-    fn extra(&mut self) -> &mut Vec<(String, Value)>;
+    fn extra_fields(&mut self) -> &mut Vec<(String, Value)>;
 }
 
 /// Reads one known field's value straight into its slot when the type is the expected
@@ -355,12 +355,12 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
                     }
                     None => {
                         let value: Value = map.next_value()?;
-                        object.extra().push((k.wire_name().into(), value));
+                        object.extra_fields().push((k.wire_name().into(), value));
                     }
                 },
                 Key::Other(name) => {
                     let value: Value = map.next_value()?;
-                    object.extra().push((name, value));
+                    object.extra_fields().push((name, value));
                 }
             }
         }
@@ -497,7 +497,7 @@ impl WireObject for MessageStatus {
         Some((slot, extra))
     }
 
-    fn extra(&mut self) -> &mut Vec<(String, Value)> {
+    fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
         &mut self.extra
     }
 }
@@ -527,7 +527,7 @@ impl WireObject for MessageError {
         Some((slot, extra))
     }
 
-    fn extra(&mut self) -> &mut Vec<(String, Value)> {
+    fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
         &mut self.extra
     }
 }

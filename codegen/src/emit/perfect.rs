@@ -5,13 +5,13 @@
 //!   about four, and each bucket has a pilot that moves its keys to free slots; a fifth
 //!   of the slots stay empty). A lookup hashes the name once, reads one pilot and
 //!   compares one key. The hash is
-//!   [`name_hash`], a multiply-rotate hash, much cheaper than the SipHash that phf and
+//!   `name_hash`, a multiply-rotate hash, much cheaper than the SipHash that phf and
 //!   std's HashMap pay for.
 //! - Ids: 64-id pages. A lookup reads the page's index, then the slot, both `const`.
 
 include!("name_hash.rs");
 
-/// The source of [`name_hash`] and [`name_slot`], pasted into the generated code so
+/// The source of `name_hash` and `name_slot` (crate-private), pasted into the generated code so
 /// that the maps are read with the very function that built them.
 pub const NAME_HASH_SOURCE: &str = include_str!("name_hash.rs");
 
