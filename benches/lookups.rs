@@ -54,15 +54,72 @@ impl<T: Copy> PhfMap<T> {
     }
 }
 
+/// A candidate that looks every key up: errors (`true`) with `error`, statuses with
+/// `status`. The key passes through `black_box`, so no lookup is folded away.
+fn lookups<'a, K>(
+    name: &str,
+    keys: &'a [(bool, K)],
+    status: impl Fn(&K) -> Option<StatusCode> + 'a,
+    error: impl Fn(&K) -> Option<ErrorCode> + 'a,
+) -> Candidate<'a> {
+    Candidate::new(name, move || {
+        keys.iter()
+            .map(|(e, k)| {
+                let k = black_box(k);
+                tag(if *e {
+                    error(k).map(Code::E)
+                } else {
+                    status(k).map(Code::S)
+                })
+            })
+            .sum()
+    })
+}
+
+/// A table from `key` to code, built from `ALL` so that the first listing of a key wins,
+/// as in the crate.
+fn table<C: Copy, K, T: FromIterator<(K, C)>>(all: &[C], key: impl Fn(&C) -> K) -> T {
+    all.iter().rev().map(|c| (key(c), *c)).collect()
+}
+
+/// `table`, sorted by key for binary search.
+fn sorted<C: Copy, K: Ord>(all: &[C], key: impl Fn(&C) -> K) -> Vec<(K, C)> {
+    let mut v: Vec<(K, C)> = all.iter().map(|c| (key(c), *c)).collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+fn at<C: Copy>(v: &[Option<C>], id: u16) -> Option<C> {
+    v.get(usize::from(id)).copied().flatten()
+}
+
+fn search<K: Ord, C: Copy>(v: &[(K, C)], key: &K) -> Option<C> {
+    v.binary_search_by(|(k, _)| k.cmp(key)).ok().map(|i| v[i].1)
+}
+
+/// An array indexed by id (the first code with an id wins).
+fn dense<C: Copy>(all: &[C], id: impl Fn(&C) -> u16) -> Vec<Option<C>> {
+    let mut v: Vec<Option<C>> = Vec::new();
+    for c in all {
+        let i = usize::from(id(c));
+        if v.len() <= i {
+            v.resize(i + 1, None);
+        }
+        v[i] = v[i].or(Some(*c));
+    }
+    v
+}
+
 fn main() {
     let n = samples(31);
     let mut rng = Rng::new(0x1b1b_c0de);
+    let (statuses, errors) = (StatusCode::ALL, ErrorCode::ALL);
 
     // ---- ids ----
-    let mut ids: Vec<(bool, u16)> = StatusCode::ALL
+    let mut ids: Vec<(bool, u16)> = statuses
         .iter()
         .map(|c| (false, c.id()))
-        .chain(ErrorCode::ALL.iter().map(|c| (true, c.id())))
+        .chain(errors.iter().map(|c| (true, c.id())))
         .collect();
     let documented = ids.len();
     while ids.len() < documented + documented / 10 {
@@ -78,121 +135,52 @@ fn main() {
         }
     }
     rng.shuffle(&mut ids);
-
-    let dense = |all: &mut dyn Iterator<Item = (u16, Code)>| {
-        let mut v: Vec<Option<Code>> = Vec::new();
-        for (id, c) in all {
-            if v.len() <= id as usize {
-                v.resize(id as usize + 1, None);
-            }
-            if v[id as usize].is_none() {
-                v[id as usize] = Some(c);
-            }
-        }
-        v
-    };
-    let dense_status = dense(&mut StatusCode::ALL.iter().map(|c| (c.id(), Code::S(*c))));
-    let dense_error = dense(&mut ErrorCode::ALL.iter().map(|c| (c.id(), Code::E(*c))));
-    let hash_status: HashMap<u16, StatusCode> =
-        StatusCode::ALL.iter().rev().map(|c| (c.id(), *c)).collect();
-    let hash_error: HashMap<u16, ErrorCode> =
-        ErrorCode::ALL.iter().rev().map(|c| (c.id(), *c)).collect();
-    let mut sorted_status: Vec<(u16, StatusCode)> =
-        StatusCode::ALL.iter().map(|c| (c.id(), *c)).collect();
-    sorted_status.sort_by_key(|(id, _)| *id);
-    let mut sorted_error: Vec<(u16, ErrorCode)> =
-        ErrorCode::ALL.iter().map(|c| (c.id(), *c)).collect();
-    sorted_error.sort_by_key(|(id, _)| *id);
-    let ids = &ids;
+    let (dense_status, dense_error) = (dense(statuses, |c| c.id()), dense(errors, |c| c.id()));
+    let hash_status: HashMap<u16, StatusCode> = table(statuses, |c| c.id());
+    let hash_error: HashMap<u16, ErrorCode> = table(errors, |c| c.id());
+    let (sorted_status, sorted_error) = (sorted(statuses, |c| c.id()), sorted(errors, |c| c.id()));
     let outcomes = compare(
         &format!(
-            "from_id: {} lookups ({} documented ids + 10% misses, statuses and errors)",
+            "from_id: {} lookups ({documented} documented ids + 10% misses, statuses and errors)",
             ids.len(),
-            documented
         ),
         vec![
-            Candidate::new("dense array indexed by id (baseline)", || {
-                ids.iter()
-                    .map(|&(e, id)| {
-                        let table = if e { &dense_error } else { &dense_status };
-                        tag(table.get(black_box(id) as usize).copied().flatten())
-                    })
-                    .sum()
-            }),
-            Candidate::new("StatusCode::from_id / ErrorCode::from_id", || {
-                ids.iter()
-                    .map(|&(e, id)| {
-                        let id = black_box(id);
-                        tag(if e {
-                            ErrorCode::from_id(id).map(Code::E)
-                        } else {
-                            StatusCode::from_id(id).map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("generated match on the id (from_id_all)", || {
-                ids.iter()
-                    .map(|&(e, id)| {
-                        let id = black_box(id);
-                        tag(if e {
-                            ErrorCode::from_id_all(id).first().copied().map(Code::E)
-                        } else {
-                            StatusCode::from_id_all(id).first().copied().map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("std HashMap<u16, _>", || {
-                ids.iter()
-                    .map(|&(e, id)| {
-                        let id = black_box(id);
-                        tag(if e {
-                            hash_error.get(&id).copied().map(Code::E)
-                        } else {
-                            hash_status.get(&id).copied().map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("sorted slice, binary search", || {
-                ids.iter()
-                    .map(|&(e, id)| {
-                        let id = black_box(id);
-                        tag(if e {
-                            sorted_error
-                                .binary_search_by_key(&id, |(k, _)| *k)
-                                .ok()
-                                .map(|i| Code::E(sorted_error[i].1))
-                        } else {
-                            sorted_status
-                                .binary_search_by_key(&id, |(k, _)| *k)
-                                .ok()
-                                .map(|i| Code::S(sorted_status[i].1))
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("linear scan over ALL", || {
-                ids.iter()
-                    .map(|&(e, id)| {
-                        let id = black_box(id);
-                        tag(if e {
-                            ErrorCode::ALL
-                                .iter()
-                                .find(|c| c.id() == id)
-                                .copied()
-                                .map(Code::E)
-                        } else {
-                            StatusCode::ALL
-                                .iter()
-                                .find(|c| c.id() == id)
-                                .copied()
-                                .map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
+            lookups(
+                "dense array indexed by id (baseline)",
+                &ids,
+                |&id| at(&dense_status, id),
+                |&id| at(&dense_error, id),
+            ),
+            lookups(
+                "StatusCode::from_id / ErrorCode::from_id",
+                &ids,
+                |&id| StatusCode::from_id(id),
+                |&id| ErrorCode::from_id(id),
+            ),
+            lookups(
+                "generated match on the id (from_id_all)",
+                &ids,
+                |&id| StatusCode::from_id_all(id).first().copied(),
+                |&id| ErrorCode::from_id_all(id).first().copied(),
+            ),
+            lookups(
+                "std HashMap<u16, _>",
+                &ids,
+                |id| hash_status.get(id).copied(),
+                |id| hash_error.get(id).copied(),
+            ),
+            lookups(
+                "sorted slice, binary search",
+                &ids,
+                |id| search(&sorted_status, id),
+                |id| search(&sorted_error, id),
+            ),
+            lookups(
+                "linear scan over ALL",
+                &ids,
+                |&id| statuses.iter().find(|c| c.id() == id).copied(),
+                |&id| errors.iter().find(|c| c.id() == id).copied(),
+            ),
         ],
         n,
         ids.len(),
@@ -200,127 +188,58 @@ fn main() {
     budget("from_id / dense array", outcomes[1].ratio, 1.5);
 
     // ---- names ----
-    let mut names: Vec<(bool, String)> = StatusCode::ALL
+    let mut names: Vec<(bool, String)> = statuses
         .iter()
         .map(|c| (false, c.name().to_owned()))
-        .chain(ErrorCode::ALL.iter().map(|c| (true, c.name().to_owned())))
+        .chain(errors.iter().map(|c| (true, c.name().to_owned())))
         .collect();
     let documented = names.len();
     for i in 0..documented / 10 {
         names.push((i % 2 == 0, format!("EC_NOT_DOCUMENTED_{i}")));
     }
     rng.shuffle(&mut names);
-    let map_status: HashMap<&str, StatusCode> = StatusCode::ALL
-        .iter()
-        .rev()
-        .map(|c| (c.name(), *c))
-        .collect();
-    let map_error: HashMap<&str, ErrorCode> = ErrorCode::ALL
-        .iter()
-        .rev()
-        .map(|c| (c.name(), *c))
-        .collect();
-    let mut by_name_status: Vec<(&str, StatusCode)> = StatusCode::ALL
-        .iter()
-        .rev()
-        .map(|c| (c.name(), *c))
-        .collect();
-    by_name_status.sort_by_key(|(k, _)| *k);
-    let mut by_name_error: Vec<(&str, ErrorCode)> = ErrorCode::ALL
-        .iter()
-        .rev()
-        .map(|c| (c.name(), *c))
-        .collect();
-    by_name_error.sort_by_key(|(k, _)| *k);
-    let phf_status = PhfMap::new(StatusCode::ALL.iter().rev().map(|c| (c.name(), *c)));
-    let phf_error = PhfMap::new(ErrorCode::ALL.iter().rev().map(|c| (c.name(), *c)));
-    let names = &names;
+    let map_status: HashMap<&str, StatusCode> = table(statuses, |c| c.name());
+    let map_error: HashMap<&str, ErrorCode> = table(errors, |c| c.name());
+    let (by_name_status, by_name_error) =
+        (sorted(statuses, |c| c.name()), sorted(errors, |c| c.name()));
+    let phf_status = PhfMap::new(statuses.iter().rev().map(|c| (c.name(), *c)));
+    let phf_error = PhfMap::new(errors.iter().rev().map(|c| (c.name(), *c)));
     let outcomes = compare(
         &format!(
-            "from_name, exact: {} lookups ({} documented names + 10% misses)",
+            "from_name, exact: {} lookups ({documented} documented names + 10% misses)",
             names.len(),
-            documented
         ),
         vec![
-            Candidate::new("std HashMap<&str, _> (baseline)", || {
-                names
-                    .iter()
-                    .map(|(e, n)| {
-                        let n = black_box(n.as_str());
-                        tag(if *e {
-                            map_error.get(n).copied().map(Code::E)
-                        } else {
-                            map_status.get(n).copied().map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("StatusCode::from_name / ErrorCode::from_name", || {
-                names
-                    .iter()
-                    .map(|(e, n)| {
-                        let n = black_box(n.as_str());
-                        tag(if *e {
-                            ErrorCode::from_name(n).map(Code::E)
-                        } else {
-                            StatusCode::from_name(n).map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("phf map (SipHash-1-3), the crate's first strategy", || {
-                names
-                    .iter()
-                    .map(|(e, n)| {
-                        let n = black_box(n.as_str());
-                        tag(if *e {
-                            phf_error.get(n).map(Code::E)
-                        } else {
-                            phf_status.get(n).map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("sorted slice, binary search", || {
-                names
-                    .iter()
-                    .map(|(e, n)| {
-                        let n = black_box(n.as_str());
-                        tag(if *e {
-                            by_name_error
-                                .binary_search_by_key(&n, |(k, _)| *k)
-                                .ok()
-                                .map(|i| Code::E(by_name_error[i].1))
-                        } else {
-                            by_name_status
-                                .binary_search_by_key(&n, |(k, _)| *k)
-                                .ok()
-                                .map(|i| Code::S(by_name_status[i].1))
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("linear scan over ALL", || {
-                names
-                    .iter()
-                    .map(|(e, n)| {
-                        let n = black_box(n.as_str());
-                        tag(if *e {
-                            ErrorCode::ALL
-                                .iter()
-                                .find(|c| c.name() == n)
-                                .copied()
-                                .map(Code::E)
-                        } else {
-                            StatusCode::ALL
-                                .iter()
-                                .find(|c| c.name() == n)
-                                .copied()
-                                .map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
+            lookups(
+                "std HashMap<&str, _> (baseline)",
+                &names,
+                |n| map_status.get(n.as_str()).copied(),
+                |n| map_error.get(n.as_str()).copied(),
+            ),
+            lookups(
+                "StatusCode::from_name / ErrorCode::from_name",
+                &names,
+                |n| StatusCode::from_name(n),
+                |n| ErrorCode::from_name(n),
+            ),
+            lookups(
+                "phf map (SipHash-1-3), the crate's first strategy",
+                &names,
+                |n| phf_status.get(n),
+                |n| phf_error.get(n),
+            ),
+            lookups(
+                "sorted slice, binary search",
+                &names,
+                |n| search(&by_name_status, &n.as_str()),
+                |n| search(&by_name_error, &n.as_str()),
+            ),
+            lookups(
+                "linear scan over ALL",
+                &names,
+                |n| statuses.iter().find(|c| c.name() == n).copied(),
+                |n| errors.iter().find(|c| c.name() == n).copied(),
+            ),
         ],
         n,
         names.len(),
@@ -342,73 +261,43 @@ fn main() {
             )
         })
         .collect();
-    let upper_status: HashMap<String, StatusCode> = StatusCode::ALL
-        .iter()
-        .rev()
-        .map(|c| (c.name().to_ascii_uppercase(), *c))
-        .collect();
-    let upper_error: HashMap<String, ErrorCode> = ErrorCode::ALL
-        .iter()
-        .rev()
-        .map(|c| (c.name().to_ascii_uppercase(), *c))
-        .collect();
-    let lowered = &lowered;
+    let upper_status: HashMap<String, StatusCode> =
+        table(statuses, |c| c.name().to_ascii_uppercase());
+    let upper_error: HashMap<String, ErrorCode> = table(errors, |c| c.name().to_ascii_uppercase());
     let outcomes = compare(
         &format!(
             "from_name ignoring ASCII case: {} lookups (half lowercased, 10% misses)",
             lowered.len()
         ),
         vec![
-            Candidate::new(
+            lookups(
                 "std HashMap<String, _> of uppercased names (baseline)",
-                || {
-                    lowered
+                &lowered,
+                |n| upper_status.get(&n.to_ascii_uppercase()).copied(),
+                |n| upper_error.get(&n.to_ascii_uppercase()).copied(),
+            ),
+            lookups(
+                "from_name_ignore_case (stack buffer)",
+                &lowered,
+                |n| StatusCode::from_name_ignore_case(n),
+                |n| ErrorCode::from_name_ignore_case(n),
+            ),
+            lookups(
+                "linear scan with eq_ignore_ascii_case",
+                &lowered,
+                |n| {
+                    statuses
                         .iter()
-                        .map(|(e, n)| {
-                            let n = black_box(n.as_str()).to_ascii_uppercase();
-                            tag(if *e {
-                                upper_error.get(&n).copied().map(Code::E)
-                            } else {
-                                upper_status.get(&n).copied().map(Code::S)
-                            })
-                        })
-                        .sum()
+                        .find(|c| c.name().eq_ignore_ascii_case(n))
+                        .copied()
+                },
+                |n| {
+                    errors
+                        .iter()
+                        .find(|c| c.name().eq_ignore_ascii_case(n))
+                        .copied()
                 },
             ),
-            Candidate::new("from_name_ignore_case (stack buffer)", || {
-                lowered
-                    .iter()
-                    .map(|(e, n)| {
-                        let n = black_box(n.as_str());
-                        tag(if *e {
-                            ErrorCode::from_name_ignore_case(n).map(Code::E)
-                        } else {
-                            StatusCode::from_name_ignore_case(n).map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
-            Candidate::new("linear scan with eq_ignore_ascii_case", || {
-                lowered
-                    .iter()
-                    .map(|(e, n)| {
-                        let n = black_box(n.as_str());
-                        tag(if *e {
-                            ErrorCode::ALL
-                                .iter()
-                                .find(|c| c.name().eq_ignore_ascii_case(n))
-                                .copied()
-                                .map(Code::E)
-                        } else {
-                            StatusCode::ALL
-                                .iter()
-                                .find(|c| c.name().eq_ignore_ascii_case(n))
-                                .copied()
-                                .map(Code::S)
-                        })
-                    })
-                    .sum()
-            }),
         ],
         n,
         lowered.len(),
