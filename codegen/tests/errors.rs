@@ -8,16 +8,27 @@ fn one(path: &str, page: impl Into<Vec<u8>>) -> Inputs {
 
 const HEAD: &str = "## General error codes\n### HANDSET_ERRORS (group id: 1) - general error codes\nHandset issues.\n|Id|Permanent|Error|\n|-|-|-|\n";
 
-/// The first line of every diagnostic, for a page made of `HEAD` and `rows`.
-fn diagnostics(rows: &str) -> Vec<String> {
-    let page = format!("{HEAD}{rows}");
-    let reading = read(&one("p.md", page));
-    reading
+/// Every diagnostic of reading `inputs`, whole.
+fn messages(inputs: &Inputs) -> Vec<String> {
+    read(inputs)
         .diagnostics
         .0
         .iter()
-        .map(|d| d.to_string().lines().next().unwrap().to_owned())
+        .map(|d| d.to_string())
         .collect()
+}
+
+/// The first line of every diagnostic of reading `inputs`.
+fn first_lines(inputs: &Inputs) -> Vec<String> {
+    messages(inputs)
+        .iter()
+        .map(|m| m.lines().next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// The first line of every diagnostic, for a page made of `HEAD` and `rows`.
+fn diagnostics(rows: &str) -> Vec<String> {
+    first_lines(&one("p.md", format!("{HEAD}{rows}")))
 }
 
 #[test]
@@ -74,13 +85,7 @@ fn duplicate_id_in_one_channel_points_at_both() {
 #[test]
 fn unknown_column() {
     let page = "## General error codes\n### OK (group id: 0) - general error codes\n|Id|Colour|Error|\n|-|-|-|\n|0|red|`NO_ERROR`|\n";
-    let reading = read(&one("p.md", page));
-    let first: Vec<String> = reading
-        .diagnostics
-        .0
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let first = messages(&one("p.md", page));
     assert_eq!(
         first,
         ["p.md:3:5: error: unknown column `Colour`\n  | | Id | Colour | Error |\n  = hint: codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description"]
@@ -89,13 +94,7 @@ fn unknown_column() {
 
 #[test]
 fn a_page_without_codes() {
-    let reading = read(&one("p.md", "# Nothing here\n\nJust prose.\n"));
-    let msgs: Vec<String> = reading
-        .diagnostics
-        .0
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let msgs = messages(&one("p.md", "# Nothing here\n\nJust prose.\n"));
     assert_eq!(msgs.len(), 1);
     assert!(msgs[0].starts_with("p.md:1:1: error: no codes found in page\n  = hint:"));
 }
@@ -104,13 +103,7 @@ fn a_page_without_codes() {
 fn input_that_is_not_utf8() {
     let mut page = HEAD.as_bytes().to_vec();
     page.extend_from_slice(b"|1|true|`EC_\xff`|\n");
-    let reading = read(&one("p.md", page));
-    let msgs: Vec<String> = reading
-        .diagnostics
-        .0
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let msgs = messages(&one("p.md", page));
     assert_eq!(
         msgs,
         ["p.md:6:13: error: input is not UTF-8\n  | bytes 0xff 0x60 0x7c 0x0a\n  = hint: save the page as UTF-8 (browsers and editors offer it under Save As / encoding)"]
@@ -120,13 +113,7 @@ fn input_that_is_not_utf8() {
 #[test]
 fn a_codes_table_outside_any_section() {
     let page = "# Intro\n|Id|Status|\n|-|-|\n|5|`DELIVERED_TO_HANDSET`|\n";
-    let reading = read(&one("p.md", page));
-    let first: Vec<String> = reading
-        .diagnostics
-        .0
-        .iter()
-        .map(|d| d.to_string().lines().next().unwrap().to_owned())
-        .collect();
+    let first = first_lines(&one("p.md", page));
     assert_eq!(first, ["p.md:2:1: error: codes table outside any section"]);
 }
 
@@ -140,16 +127,10 @@ fn build_refuses_what_read_reports() {
 #[cfg(not(feature = "html"))]
 #[test]
 fn an_html_page_needs_the_html_feature() {
-    let reading = read(&one(
+    let msgs = messages(&one(
         "page.html",
         "<html><body><h2>General status codes</h2></body></html>",
     ));
-    let msgs: Vec<String> = reading
-        .diagnostics
-        .0
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
     assert_eq!(
         msgs,
         ["page.html:1:1: error: reading HTML pages needs the `html` feature\n  = hint: build infobip-codes with `--features html` (it enables infobip-codes-codegen/html), or vendor the page as markdown"]
@@ -167,7 +148,7 @@ fn suspicious_but_valid_names_are_warnings() {
         .diagnostics
         .0
         .iter()
-        .map(|d| d.to_string().lines().next().unwrap().to_owned())
+        .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(
         msgs,
