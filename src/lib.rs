@@ -2,8 +2,34 @@
 //! Infobip's API, generated from Infobip's own page
 //! ["Response status and error codes"](https://dev.infobip.com/getting-started/response-status-and-error-codes).
 //!
-//! Every send response, delivery report and message log of Infobip carries a `status`
-//! object and an `error` object. This crate names their ids:
+//! Decode a delivery report, match on the code, decide whether to retry:
+//!
+//! ```
+//! # #[cfg(feature = "serde")]
+//! # fn main() -> Result<(), serde_json::Error> {
+//! use infobip_codes::{ErrorCode, MessageError, MessageStatus, StatusGroup};
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Report { status: MessageStatus, error: MessageError }
+//!
+//! let report: Report = serde_json::from_str(r#"{
+//!     "status": {"groupId": 2, "groupName": "UNDELIVERABLE", "id": 9, "name": "UNDELIVERABLE_NOT_DELIVERED"},
+//!     "error": {"groupId": 1, "groupName": "HANDSET_ERRORS", "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "permanent": false}
+//! }"#)?;
+//! let retry = match (report.status.group(), report.error.code()) {
+//!     (Some(StatusGroup::Delivered | StatusGroup::Pending), _) => false,
+//!     (_, Some(ErrorCode::EcAbsentSubscriber)) => true, // the handset was off
+//!     (_, Some(code)) => !code.is_permanent(),
+//!     (_, None) => report.error.is_permanent() == Some(false), // a code newer than this crate
+//! };
+//! assert!(retry);
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "serde"))]
+//! # fn main() {}
+//! ```
+//!
+//! Without `serde`, the enums alone name the ids:
 //!
 //! ```
 //! use infobip_codes::{ErrorCode, StatusCode, StatusGroup};
@@ -16,29 +42,13 @@
 //!
 //! let error: ErrorCode = "EC_ABSENT_SUBSCRIBER".parse().unwrap();
 //! assert_eq!(error.id(), 27);
-//! assert!(!error.is_permanent()); // the handset was off: retrying may succeed
+//! assert!(!error.is_permanent()); // retrying may succeed
 //! ```
 //!
-//! With the `serde` feature, `MessageStatus` and `MessageError` decode the objects
-//! themselves, keeping every field and value, including ids this version does not know:
-//!
-//! ```
-//! # #[cfg(feature = "serde")] {
-//! use infobip_codes::{MessageError, MessageStatus, StatusCode};
-//!
-//! let status: MessageStatus = serde_json::from_str(
-//!     r#"{"groupId":3,"groupName":"DELIVERED","id":5,"name":"DELIVERED_TO_HANDSET","description":"Message delivered to handset"}"#,
-//! ).unwrap();
-//! assert_eq!(status.code(), Some(StatusCode::DeliveredToHandset));
-//!
-//! let error: MessageError = serde_json::from_str(
-//!     r#"{"groupId":1,"groupName":"HANDSET_ERRORS","id":9999,"name":"EC_NEW","permanent":true}"#,
-//! ).unwrap();
-//! assert_eq!(error.code(), None); // not on the page this version was built from
-//! assert_eq!(error.is_permanent(), Some(true)); // the payload's own flag
-//! assert_eq!(serde_json::to_value(&error).unwrap()["id"], 9999); // nothing lost
-//! # }
-//! ```
+//! Every send response, delivery report and message log of Infobip carries a `status`
+//! object and an `error` object. [`StatusCode`] and [`ErrorCode`] name their ids,
+//! [`StatusGroup`] and [`ErrorGroup`] their groups, [`Channel`] the page's sections;
+//! [`MessageStatus`] and [`MessageError`] (feature `serde`) are the objects themselves.
 //!
 //! # Features
 //!
@@ -46,15 +56,105 @@
 //! | --- | --- | --- |
 //! | `std` | yes | nothing beyond `alloc` today; without it the crate is `no_std` |
 //! | `alloc` | with `std` | heap types (needed by `serde`'s wire types) |
-//! | `serde` | no | `Serialize`/`Deserialize` for the enums, and `MessageStatus` / `MessageError` |
+//! | `serde` | no | `Serialize`/`Deserialize` for the enums, and [`MessageStatus`] / [`MessageError`] |
 //! | `html` | no | lets `build.rs` read rendered `.html` pages in `docs-source/` (compiles an HTML parser into the build script) |
+//!
+//! Lookups never allocate: `default-features = false` gives a `no_std` crate with the
+//! whole API but the wire types.
+//!
+//! # Final, permanent and retry
+//!
+//! - **Final.** A status belongs to one of five groups, which the page describes:
+//!   PENDING ("Message has been processed and sent to the next instance i.e. mobile
+//!   operator"), UNDELIVERABLE ("Message has not been delivered"), DELIVERED ("Message
+//!   has successfully been processed and delivered"), EXPIRED (pending past its validity
+//!   period, "or the delivery report from the operator has reverted the expired as a
+//!   final status") and REJECTED ("rejected by Infobip, or the operator has reverted
+//!   Rejected as final status"). [`StatusCode::is_final`] is `false` for PENDING and for
+//!   `DELIVERED_TO_OPERATOR`, which Infobip documents as intermediate (a report from the
+//!   handset may follow), and `true` for the rest. [`StatusGroup::is_final`] answers for
+//!   a group when the code is unknown.
+//! - **Permanent.** The page's error tables have a `Permanent` column, and the `error`
+//!   object a `permanent` field (the page's example: `"permanent":false`).
+//!   [`ErrorCode::permanent`] returns the page's flag, `None` where the page gives
+//!   none; [`ErrorCode::is_permanent`] reads a missing flag as `false`. Permanent means
+//!   sending the same message again, unchanged, fails the same way (an unknown
+//!   subscriber); not permanent means the cause may pass (the handset was off).
+//! - **Retry.** The page does not define a retry policy, and neither does this crate.
+//!   The rule the example above follows: a message whose status is final and not
+//!   delivered (UNDELIVERABLE, EXPIRED, REJECTED) is worth sending again when its error
+//!   is not permanent. Read the descriptions where they advise otherwise:
+//!   `REJECTED_SYSTEM_ERROR` says "please retry submission", and
+//!   `EC_PUSH_CLOUD_TEMP_UNAVAILABLE` is flagged permanent although its text says the
+//!   message "is pending in retry". The crate reports the page as written.
+//!
+//! # Unknown codes
+//!
+//! Infobip adds codes; this crate only knows the page it was built from.
+//!
+//! - The enums are `#[non_exhaustive]`: a `match` needs a `_` arm, and a new variant is
+//!   a minor release, not a breaking one.
+//! - Lookups of an undocumented id or name return `None` ([`StatusCode::from_id`],
+//!   [`ErrorCode::from_name`]) or an error ([`UnknownId`] from `TryFrom<u16>`,
+//!   [`ParseError`] from `FromStr`). Nothing panics.
+//! - [`MessageStatus`] and [`MessageError`] decode any object: unknown ids, names,
+//!   groups and fields are kept as received and serialize back unchanged. `code()` is
+//!   `None` for an unknown id, while `group()`, `is_final()` and `is_permanent()` still
+//!   answer from the payload's `groupId`, `groupName` and `permanent`.
+//! - A code that leaves the page stays in the crate as a `#[deprecated]` variant, so
+//!   code that names it keeps compiling.
+//!
+//! # Names
+//!
+//! A variant is the page's name in UpperCamelCase: `EC_UNKNOWN_SUBSCRIBER` is
+//! [`ErrorCode::EcUnknownSubscriber`], the push group `Registration error` is
+//! [`ErrorGroup::RegistrationError`]. Accented Latin letters become ASCII; a name that
+//! starts with a digit gets the prefix `Code`. [`StatusCode::name`] and
+//! [`ErrorCode::name`] return the page's spelling, and `Display` prints it.
+//!
+//! The page lists some names and ids more than once; the crate keeps every row:
+//!
+//! - Several codes with one name (`EC_VOICE_ERROR_BAD_REQUEST` is five voice errors)
+//!   get their id appended to the variant: [`ErrorCode::EcVoiceErrorBadRequest5400`],
+//!   `...5403` and so on, and the channel too where the id alone does not separate
+//!   them. [`ErrorCode::from_name`] returns the first, [`ErrorCode::from_name_all`]
+//!   every one.
+//! - One id in several channels is one code per channel. [`ErrorCode::from_id`] returns
+//!   the first in channel order (General, Voice, Push, Email, Chat, then others by name),
+//!   [`ErrorCode::from_id_all`] all of them and [`ErrorCode::from_channel_id`] the
+//!   exact one; the wire types let the payload's `name` choose.
+//! - Error group ids are scoped per channel (1 is `HANDSET_ERRORS` in General and
+//!   `Registration error` in Push): see [`ErrorGroup::from_channel_id`].
+//!
+//! Variant names are pinned in `docs-source/overrides.json`, so a refreshed page that
+//! rewords a name or adds a namesake does not rename an existing variant.
 //!
 //! # Where the data comes from
 //!
-//! `build.rs` reads the page vendored in the package's `docs-source/` folder and generates
-//! the enums, their documentation and the lookup tables. [`source::PAGES`] names the page,
-//! its address, retrieval date and SHA-256.
-
+//! `build.rs` reads the page vendored in the package's `docs-source/` folder and
+//! generates the enums, their documentation and the lookup tables; the generated file's
+//! header names the page and its SHA-256. The same facts are constants:
+//!
+//! ```
+//! use infobip_codes::source;
+//!
+//! println!("{} ({})", source::PAGE.path(), source::SHA256);
+//! assert_eq!(
+//!     source::URL,
+//!     Some("https://dev.infobip.com/getting-started/response-status-and-error-codes"),
+//! );
+//! assert!(source::RETRIEVED.is_some()); // the day the page was vendored
+//! ```
+//!
+//! The vendored text is the page as published in its readme.io era (before the 2020
+//! redesign of Infobip's documentation); `docs-source/provenance.json` records how it was
+//! obtained. Newer codes decode as unknown codes until the page is refreshed.
+#![cfg_attr(
+    not(feature = "serde"),
+    doc = "",
+    doc = "[`MessageStatus`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html",
+    doc = "[`MessageError`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageError.html"
+)]
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]

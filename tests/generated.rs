@@ -48,3 +48,24 @@ fn header_names_the_page_and_its_sha256() {
         Some("https://dev.infobip.com/getting-started/response-status-and-error-codes")
     );
 }
+
+#[test]
+fn source_constants_are_the_vendored_pages_provenance() {
+    let text = std::fs::read_to_string(docs_source().join("provenance.json")).unwrap();
+    let provenance: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let entry = &provenance["pages"][0];
+    let page = std::fs::read(docs_source().join(entry["file"].as_str().unwrap())).unwrap();
+    let sha = infobip_codes_codegen::sha256::hex_digest(&page);
+
+    assert_eq!(entry["sha256"].as_str(), Some(sha.as_str()));
+    assert_eq!(infobip_codes::source::SHA256, sha);
+    assert_eq!(infobip_codes::source::URL, entry["url"].as_str());
+    assert_eq!(
+        infobip_codes::source::RETRIEVED,
+        entry["retrieved"].as_str()
+    );
+    assert_eq!(
+        infobip_codes::source::PAGE.path(),
+        format!("docs-source/{}", entry["file"].as_str().unwrap())
+    );
+}
