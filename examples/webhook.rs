@@ -14,7 +14,7 @@ use axum::extract::State;
 use axum::http::StatusCode as Http;
 use axum::routing::post;
 use axum::{Json, Router};
-use infobip_codes::{MessageError, MessageStatus, StatusGroup};
+use infobip_codes::{ErrorGroup, MessageError, MessageStatus, StatusGroup};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -70,28 +70,56 @@ pub fn classify(status: Option<&MessageStatus>, error: Option<&MessageError>) ->
     }
 }
 
-/// A status or error for the log: the documented name and description when the id is
-/// known, else what the payload said.
-fn describe(known: Option<(&str, &str)>, id: Option<i64>, name: Option<&str>) -> String {
-    match (known, id) {
-        (Some((name, description)), _) => format!("{name} ({description})"),
-        (None, Some(id)) => format!("unknown id {id} `{}`", name.unwrap_or("")),
-        (None, None) => format!("`{}` without an id", name.unwrap_or("")),
+/// A status or error for the log: the documented name and description when the code is
+/// known, else what the payload said of it (id, name, and the group, which is what
+/// classified it).
+fn describe(
+    known: Option<(&str, &str)>,
+    id: Option<i64>,
+    name: Option<&str>,
+    group: Option<String>,
+) -> String {
+    if let Some((name, description)) = known {
+        return format!("{name} ({description})");
     }
+    let said: Vec<String> = [
+        id.map(|id| format!("id {id}")),
+        name.map(|name| format!("name `{name}`")),
+        group.map(|group| format!("group {group}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if said.is_empty() {
+        "unknown (no id, name or group)".to_owned()
+    } else {
+        format!("unknown ({})", said.join(", "))
+    }
+}
+
+/// The group for the log: the crate's when it resolved one, else the payload's name or id
+/// as received (an error group id alone is ambiguous across channels).
+fn payload_group(resolved: Option<&str>, name: &Option<String>, id: Option<i64>) -> Option<String> {
+    resolved
+        .or(name.as_deref())
+        .map(str::to_owned)
+        .or_else(|| id.map(|id| format!("id {id}")))
 }
 
 /// The log line for one result.
 pub fn log_line(result: &ReportResult, outcome: Outcome) -> String {
     let status = result.status.as_ref().map_or("no status".to_owned(), |s| {
         let known = s.code().map(|c| (c.name(), c.description()));
-        describe(known, s.id, s.name.as_deref())
+        let group = payload_group(s.group().map(StatusGroup::name), &s.group_name, s.group_id);
+        describe(known, s.id, s.name.as_deref(), group)
     });
     let error = result
         .error
         .as_ref()
         .map_or("no error object".to_owned(), |e| {
             let known = e.code().map(|c| (c.name(), c.description()));
-            describe(known, e.id, e.name.as_deref())
+            let group = payload_group(e.group().map(ErrorGroup::name), &e.group_name, e.group_id);
+            describe(known, e.id, e.name.as_deref(), group)
         });
     format!(
         "{} {outcome:?}: status {status}; error {error}",

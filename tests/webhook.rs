@@ -142,7 +142,8 @@ fn a_batch_of_100_is_classified_result_by_result() {
         lines[3],
         "MSG-003 RetryLater: status EXPIRED_EXPIRED (The message was received and sent to the operator, however it has been pending until the validity period has expired, or the operator returned EXPIRED status in the meantime.); error EC_ABSENT_SUBSCRIBER (The subscriber is offline in the network, as confirmed by the handset's paging response. This is often due to the handset being switched off.)",
     );
-    for line in lines.iter().take(5) {
+    // What the service logged (`cargo test --features serde --test webhook -- --nocapture`).
+    for line in lines.iter() {
         println!("{line}");
     }
 }
@@ -202,9 +203,20 @@ fn unknown_codes_mixed_case_groups_and_missing_fields() {
     );
     let lines = lines.lock().unwrap();
     assert!(
-        lines[0].starts_with("MSG-000 FailedPermanent: status unknown id 9001 `REJECTED_NEW`; error unknown id 9999 `EC_NEW`"),
+        lines[0]
+            == "MSG-000 FailedPermanent: status unknown (id 9001, name `REJECTED_NEW`, group REJECTED); \
+                error unknown (id 9999, name `EC_NEW`, group BRAND_NEW)",
         "{}",
         lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "MSG-001 RetryLater: status unknown (id 9002, group SOMETHING_NEW); \
+         error unknown (id 9998, group id 1)"
+    );
+    assert_eq!(
+        lines[7],
+        "(no messageId) Delivered: status unknown (group DELIVERED); error no error object"
     );
     assert!(
         lines[5].starts_with("MSG-005 Pending: status PENDING_ENROUTE ("),
@@ -220,6 +232,9 @@ fn unknown_codes_mixed_case_groups_and_missing_fields() {
         lines[8],
         "(no messageId) Pending: status no status; error no error object"
     );
+    for line in lines.iter() {
+        println!("{line}");
+    }
 }
 
 #[test]
