@@ -107,15 +107,15 @@
 //! # Names
 //!
 //! A variant is the page's name in UpperCamelCase: `EC_UNKNOWN_SUBSCRIBER` is
-//! [`ErrorCode::EcUnknownSubscriber`], the push group `Registration error` is
-//! [`ErrorGroup::RegistrationError`]. Accented Latin letters become ASCII; a name that
+//! `ErrorCode::EcUnknownSubscriber`, the push group `Registration error` is
+//! `ErrorGroup::RegistrationError`. Accented Latin letters become ASCII; a name that
 //! starts with a digit gets the prefix `Code`. [`StatusCode::name`] and
 //! [`ErrorCode::name`] return the page's spelling, and `Display` prints it.
 //!
 //! The page lists some names and ids more than once; the crate keeps every row:
 //!
 //! - Several codes with one name (`EC_VOICE_ERROR_BAD_REQUEST` is five voice errors)
-//!   get their id appended to the variant: [`ErrorCode::EcVoiceErrorBadRequest5400`],
+//!   get their id appended to the variant: `ErrorCode::EcVoiceErrorBadRequest5400`,
 //!   `...5403` and so on, and the channel too where the id alone does not separate
 //!   them. [`ErrorCode::from_name`] returns the first, [`ErrorCode::from_name_all`]
 //!   every one.
