@@ -22,8 +22,10 @@
 
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::json::{self, Value};
+use crate::model::Code;
 use crate::overrides::{self, Overrides};
 use crate::parse::ReadOptions;
+use crate::retired;
 use crate::sha256;
 use crate::{Inputs, PageInput};
 use std::path::Path;
@@ -89,10 +91,44 @@ pub fn parse_provenance(display: &str, text: &str, diags: &mut Diagnostics) -> V
 
 /// Reads `docs-source/provenance.json`; a missing file is an empty record.
 pub fn read_provenance(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<Provenance> {
-    match std::fs::read_to_string(dir.join(PROVENANCE_FILE)) {
-        Ok(text) => parse_provenance(&format!("{display_dir}/{PROVENANCE_FILE}"), &text, diags),
-        Err(_) => Vec::new(),
+    provenance_from(
+        read_text(dir, PROVENANCE_FILE).as_deref(),
+        display_dir,
+        diags,
+    )
+}
+
+/// A committed file of the folder, read from disk; `None` when it cannot be read.
+fn read_text(dir: &Path, name: &str) -> Option<String> {
+    std::fs::read_to_string(dir.join(name)).ok()
+}
+
+/// `provenance.json` from its text, if the folder has one.
+fn provenance_from(
+    text: Option<&str>,
+    display_dir: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Provenance> {
+    text.map(|t| parse_provenance(&format!("{display_dir}/{PROVENANCE_FILE}"), t, diags))
+        .unwrap_or_default()
+}
+
+/// `overrides.json` from its text, if the folder has one; no overrides otherwise.
+fn overrides_from(text: Option<&str>, display_dir: &str, diags: &mut Diagnostics) -> Overrides {
+    let display = format!("{display_dir}/{}", overrides::FILE);
+    match text {
+        Some(t) => Overrides::parse(&display, t, diags),
+        None => Overrides {
+            path: display,
+            ..Overrides::default()
+        },
     }
+}
+
+/// `retired.json` from its text, if the folder has one; no retired codes otherwise.
+fn retired_from(text: Option<&str>, display_dir: &str, diags: &mut Diagnostics) -> Vec<Code> {
+    text.map(|t| retired::parse(&format!("{display_dir}/{}", retired::FILE), t, diags))
+        .unwrap_or_default()
 }
 
 /// Whether `name` is a page file by its extension.
@@ -150,27 +186,16 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
             .find(|f| f.name == name)
             .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
     };
-    let shown = |name: &str| format!("{display_dir}/{name}");
-    let provenance = text(PROVENANCE_FILE)
-        .map(|t| parse_provenance(&shown(PROVENANCE_FILE), &t, diags))
-        .unwrap_or_default();
-    let overrides = match text(overrides::FILE) {
-        Some(t) => Overrides::parse(&shown(overrides::FILE), &t, diags),
-        None => Overrides {
-            path: shown(overrides::FILE),
-            ..Overrides::default()
-        },
-    };
-    let retired = text(crate::retired::FILE)
-        .map(|t| crate::retired::parse(&shown(crate::retired::FILE), &t, diags))
-        .unwrap_or_default();
+    let provenance = provenance_from(text(PROVENANCE_FILE).as_deref(), display_dir, diags);
+    let overrides = overrides_from(text(overrides::FILE).as_deref(), display_dir, diags);
+    let retired = retired_from(text(retired::FILE).as_deref(), display_dir, diags);
     let mut pages: Vec<&DocFile> = files.iter().filter(|f| is_page(&f.name)).collect();
     pages.sort_by(|a, b| a.name.cmp(&b.name));
     let pages: Vec<PageInput> = pages
         .into_iter()
         .map(|f| {
             page_input(
-                &shown(&f.name),
+                &format!("{display_dir}/{}", f.name),
                 f.bytes.clone(),
                 provenance.iter().find(|p| p.file == f.name),
                 diags,
@@ -194,27 +219,16 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
 
 /// Reads `docs-source/overrides.json`; a missing file is no overrides.
 pub fn load_overrides(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Overrides {
-    let display = format!("{display_dir}/{}", overrides::FILE);
-    match std::fs::read_to_string(dir.join(overrides::FILE)) {
-        Ok(text) => Overrides::parse(&display, &text, diags),
-        Err(_) => Overrides {
-            path: display,
-            ..Overrides::default()
-        },
-    }
+    overrides_from(
+        read_text(dir, overrides::FILE).as_deref(),
+        display_dir,
+        diags,
+    )
 }
 
 /// Reads `docs-source/retired.json`; a missing file is no retired codes.
-pub fn load_retired(
-    dir: &Path,
-    display_dir: &str,
-    diags: &mut Diagnostics,
-) -> Vec<crate::model::Code> {
-    let display = format!("{display_dir}/{}", crate::retired::FILE);
-    match std::fs::read_to_string(dir.join(crate::retired::FILE)) {
-        Ok(text) => crate::retired::parse(&display, &text, diags),
-        Err(_) => Vec::new(),
-    }
+pub fn load_retired(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<Code> {
+    retired_from(read_text(dir, retired::FILE).as_deref(), display_dir, diags)
 }
 
 /// Loads one page file, with its provenance record when there is one.
