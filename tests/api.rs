@@ -3,34 +3,11 @@
 
 use infobip_codes::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
 
-struct Row {
-    kind: String,
-    channel: String,
-    group_id: u16,
-    group_name: String,
-    id: u16,
-    permanent: Option<bool>,
-    name: String,
-}
+#[path = "support/expected_catalog.rs"]
+mod expected_catalog;
 
-fn expected() -> Vec<Row> {
-    include_str!("fixtures/expected-catalog.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            Row {
-                kind: f[0].into(),
-                channel: f[1].into(),
-                group_id: f[2].parse().unwrap(),
-                group_name: f[3].into(),
-                id: f[4].parse().unwrap(),
-                permanent: (!f[5].is_empty()).then(|| f[5] == "true"),
-                name: f[6].into(),
-            }
-        })
-        .collect()
+fn expected() -> Vec<expected_catalog::Row> {
+    expected_catalog::rows(include_str!("fixtures/expected-catalog.tsv"))
 }
 
 #[test]

@@ -17,42 +17,13 @@ fn vendored() -> Reading {
     read(&inputs)
 }
 
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Row {
-    kind: String,
-    channel: String,
-    group_id: u16,
-    group_name: String,
-    id: u16,
-    permanent: Option<bool>,
-    name: String,
-    text: String,
-}
+#[path = "../../tests/support/expected_catalog.rs"]
+mod expected_catalog;
+use expected_catalog::Row;
 
 fn expected() -> Vec<Row> {
     let tsv = std::fs::read_to_string(root().join("tests/fixtures/expected-catalog.tsv")).unwrap();
-    let mut rows: Vec<Row> = tsv
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 8, "{l}");
-            Row {
-                kind: f[0].into(),
-                channel: f[1].into(),
-                group_id: f[2].parse().unwrap(),
-                group_name: f[3].into(),
-                id: f[4].parse().unwrap(),
-                permanent: match f[5] {
-                    "" => None,
-                    p => Some(p == "true"),
-                },
-                name: f[6].into(),
-                text: f[7].into(),
-            }
-        })
-        .collect();
+    let mut rows = expected_catalog::rows(&tsv);
     rows.sort();
     rows
 }
