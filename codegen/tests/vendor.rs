@@ -54,6 +54,18 @@ impl Project {
             .unwrap()
     }
 
+    /// `cargo codes vendor` of the refreshed page, from a file beside docs-source/.
+    fn vendor_refreshed_file(&self) -> Output {
+        let refreshed = self.0.join("refreshed.md");
+        std::fs::write(&refreshed, refreshed_page()).unwrap();
+        self.codes(&[
+            "vendor",
+            &refreshed.to_string_lossy(),
+            "--name",
+            "response-status-and-error-codes.md",
+        ])
+    }
+
     /// Every file of docs-source/, to check that a failure changed nothing.
     fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
         let mut files: Vec<_> = std::fs::read_dir(self.docs())
@@ -180,14 +192,7 @@ fn serve() -> String {
 #[test]
 fn vendoring_a_file_writes_the_page_provenance_pins_and_prints_the_diff() {
     let p = Project::new("file", "0.1.0");
-    let refreshed = p.0.join("refreshed.md");
-    std::fs::write(&refreshed, refreshed_page()).unwrap();
-    let out = p.codes(&[
-        "vendor",
-        &refreshed.to_string_lossy(),
-        "--name",
-        "response-status-and-error-codes.md",
-    ]);
+    let out = p.vendor_refreshed_file();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("(replaced the page; sha256 "), "{text}");
@@ -218,12 +223,7 @@ fn vendoring_a_file_writes_the_page_provenance_pins_and_prints_the_diff() {
     let check = p.codes(&["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(!stdout(&check).contains("not pinned"));
-    let again = p.codes(&[
-        "vendor",
-        &refreshed.to_string_lossy(),
-        "--name",
-        "response-status-and-error-codes.md",
-    ]);
+    let again = p.vendor_refreshed_file();
     assert!(
         stdout(&again).contains("semver verdict: none\nno change in meaning"),
         "{}",
@@ -324,14 +324,7 @@ fn the_version_gate_passes_only_when_the_version_moved_far_enough() {
     assert_eq!(unchanged.status.code(), Some(0), "{}", stderr(&unchanged));
     assert!(stderr(&unchanged).contains("version gate: no change in meaning since HEAD"));
 
-    let refreshed = p.0.join("refreshed.md");
-    std::fs::write(&refreshed, refreshed_page()).unwrap();
-    let out = p.codes(&[
-        "vendor",
-        &refreshed.to_string_lossy(),
-        "--name",
-        "response-status-and-error-codes.md",
-    ]);
+    let out = p.vendor_refreshed_file();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     p.git(&["add", "-A"]);
     p.git(&["commit", "-q", "-m", "refresh without a bump"]);
