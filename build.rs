@@ -1,45 +1,55 @@
-//! Generates the crate from the vendored page(s) in `docs-source/`.
+//! Keeps the crate in step with its vendored page in `docs-source/`.
 //!
-//! A thin driver over `infobip-codes-codegen`: read every page, validate, emit Rust into
-//! `OUT_DIR/codes.rs`. Any located error fails the build; warnings are left to
-//! `cargo codes check`, which prints them with the same locations.
+//! - By default the crate compiles the committed `src/generated.rs`. This script, std
+//!   only, hashes the inputs in `docs-source/` and compares them with the ones that
+//!   file's header records. When they differ the build fails, naming each changed input
+//!   and the way out: a stale file never compiles.
+//! - With feature `regenerate`, the generator (`infobip-codes-codegen`) reads
+//!   `docs-source/` and writes the code into `OUT_DIR`, which the crate compiles
+//!   instead. Located errors in the page fail the build; warnings are left to
+//!   `cargo codes check`, which prints them with the same locations.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+#[allow(dead_code)] // the generator uses the rest of this shared file
+#[path = "build/freshness.rs"]
+mod freshness;
+
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=docs-source");
+    println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed={}", freshness::DOCS_DIR);
+    println!("cargo::rerun-if-changed={}", freshness::GENERATED_FILE);
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let root = Path::new(&root);
+    match run(root) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
-    let mut diagnostics = infobip_codes_codegen::diag::Diagnostics::default();
-    let inputs = infobip_codes_codegen::docs::load_dir(
-        Path::new("docs-source"),
-        "docs-source",
-        &mut diagnostics,
-    );
-    if diagnostics.has_errors() {
-        eprint!("{diagnostics}");
-        return ExitCode::FAILURE;
-    }
-    let generated = match infobip_codes_codegen::build(&inputs) {
-        Ok(generated) => generated,
-        Err(errors) => {
-            eprintln!("infobip-codes: the vendored page was refused:");
-            eprint!("{errors}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
-        eprintln!("infobip-codes: OUT_DIR is not set; build.rs runs under cargo");
-        return ExitCode::FAILURE;
-    };
-    let out = Path::new(&out_dir).join("codes.rs");
+#[cfg(not(feature = "regenerate"))]
+fn run(root: &Path) -> Result<(), String> {
+    freshness::check(root).map_err(|stale| format!("infobip-codes: {stale}"))
+}
+
+#[cfg(feature = "regenerate")]
+fn run(root: &Path) -> Result<(), String> {
+    let reading = infobip_codes_codegen::generated::read_package(root);
+    let source = reading
+        .source()
+        .map_err(|errors| format!("infobip-codes: the vendored page was refused:\n{errors}"))?;
+    let out_dir = std::env::var_os("OUT_DIR")
+        .ok_or("infobip-codes: OUT_DIR is not set; build.rs runs under cargo")?;
+    let out = Path::new(&out_dir).join("generated.rs");
     // Rewrite only on change, so that an unchanged page does not recompile the crate.
-    if std::fs::read_to_string(&out).ok().as_deref() != Some(generated.source.as_str()) {
-        if let Err(e) = std::fs::write(&out, &generated.source) {
-            eprintln!("infobip-codes: cannot write {}: {e}", out.display());
-            return ExitCode::FAILURE;
-        }
+    if std::fs::read_to_string(&out).ok().as_deref() != Some(source.as_str()) {
+        std::fs::write(&out, &source)
+            .map_err(|e| format!("infobip-codes: cannot write {}: {e}", out.display()))?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

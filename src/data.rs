@@ -1,4 +1,4 @@
-//! The shapes of the generated tables (see `build.rs` and the `generated` module).
+//! The shapes of the generated tables (see the `generated` module, `src/generated.rs`).
 
 use crate::Channel;
 

@@ -54,10 +54,14 @@
 //!
 //! | feature | default | what it adds |
 //! | --- | --- | --- |
-//! | `std` | yes | nothing beyond `alloc` today; without it the crate is `no_std` |
+//! | `std` | yes | links `std`, nothing beyond `alloc` today; without it the crate is `no_std` |
 //! | `alloc` | with `std` | heap types (needed by `serde`'s wire types) |
 //! | `serde` | no | `Serialize`/`Deserialize` for the enums, and [`MessageStatus`] / [`MessageError`] |
-//! | `html` | no | lets `build.rs` read rendered `.html` pages in `docs-source/` (compiles an HTML parser into the build script) |
+//! | `regenerate` | no | `build.rs` generates the code from `docs-source/` instead of compiling the committed `src/generated.rs` (compiles the generator into the build script) |
+//! | `html` | no | implies `regenerate`, and lets it read rendered `.html` pages in `docs-source/` |
+//!
+//! With default features the crate has no build-dependencies: its build script, std
+//! only, checks that the committed generated source still matches the vendored page.
 //!
 //! Lookups never allocate: `default-features = false` gives a `no_std` crate with the
 //! whole API but the wire types.
@@ -131,9 +135,10 @@
 //!
 //! # Where the data comes from
 //!
-//! `build.rs` reads the page vendored in the package's `docs-source/` folder and
-//! generates the enums, their documentation and the lookup tables; the generated file's
-//! header names the page and its SHA-256. The same facts are constants:
+//! The enums, their documentation and the lookup tables are generated from the page
+//! vendored in the package's `docs-source/` folder, into the committed
+//! `src/generated.rs`, whose header names every input and its SHA-256; the build fails
+//! if the folder no longer matches it. The page's facts are constants too:
 //!
 //! ```
 //! use infobip_codes::source;
@@ -178,11 +183,19 @@ pub mod source;
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub mod wire;
 
-/// The code generated from the vendored page by `build.rs`. Retired codes are
-/// `#[deprecated]` for users; the crate's own tables may name them.
+/// The code generated from the vendored page: the committed `src/generated.rs`, which
+/// `build.rs` checks against `docs-source/`. Retired codes are `#[deprecated]` for users;
+/// the crate's own tables may name them.
+#[cfg(not(feature = "regenerate"))]
+#[allow(deprecated)]
+#[rustfmt::skip] // laid out by prettyplease, as the generator writes it
+mod generated;
+
+/// The code generated from `docs-source/` by `build.rs` (feature `regenerate`).
+#[cfg(feature = "regenerate")]
 #[allow(deprecated)]
 mod generated {
-    include!(concat!(env!("OUT_DIR"), "/codes.rs"));
+    include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 }
 
 pub use error::{ParseError, UnknownId};

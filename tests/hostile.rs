@@ -22,6 +22,7 @@ fn hostile_names_and_descriptions_compile_and_render_safely() {
     let copy = support::Copy::new("hostile", PROBE);
     let page = std::fs::read(copy.dir.join("tests/fixtures/hostile/hostile-codes.md")).unwrap();
     copy.docs_source(&[("hostile-codes.md", &page)]);
+    copy.write_generated();
 
     let (ok, stdout, stderr) = copy.probe(&[]);
     assert!(ok, "{stderr}");

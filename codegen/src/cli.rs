@@ -4,8 +4,11 @@
 //! cargo codes check [PAGE...]                     parse, validate, generate in memory; summary
 //! cargo codes export [PAGE...] [--format json|csv] the catalog as data
 //! cargo codes explain ID|NAME                      every code that matches
-//! cargo codes generate [PAGE...]                   the exact source build.rs writes
+//! cargo codes generate [PAGE...]                   print the generated source
+//! cargo codes generate --write | --check           rewrite or check src/generated.rs
 //! cargo codes pin                                  record every variant name in overrides.json
+//! cargo codes vendor SOURCE                        refresh the page from a file or URL
+//! cargo codes diff OLD NEW | --base REV            the diff of meaning and its semver verdict
 //! ```
 //!
 //! Without PAGE, the pages are every page file in `docs-source/` (found from the current
@@ -18,7 +21,7 @@ use crate::docs::DocFile;
 use crate::emit;
 use crate::model::{Catalog, Kind};
 use crate::overrides::Overrides;
-use crate::{read, vendor, Inputs, Reading};
+use crate::{freshness, generated, read, vendor, Inputs, Reading};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -31,12 +34,16 @@ commands:
   check [PAGE...]                       read, validate and generate in memory; print a summary
   export [PAGE...] [--format json|csv]  print the catalog (default json)
   explain ID|NAME                       print every code with that id or name
-  generate [PAGE...]                    print the Rust source that build.rs writes
+  generate [PAGE...]                    print the generated Rust source
+  generate --write                      rewrite src/generated.rs from docs-source/ (only if it changed)
+  generate --check                      exit 1, showing the first lines that differ, unless
+                                        src/generated.rs is what docs-source/ generates
   pin                                   record every current variant name in docs-source/overrides.json,
                                         so that later refreshes of the page keep them
   vendor SOURCE [--name FILE]           fetch a page (file path or http(s) URL, markdown or HTML) into
-                                        docs-source with provenance, pins and retired codes, and print
-                                        the diff of meaning; a page that is refused changes nothing
+                                        docs-source with provenance, pins and retired codes, regenerate
+                                        src/generated.rs, and print the diff of meaning; a page that is
+                                        refused changes nothing
   diff OLD NEW | diff --base REV        what changed in meaning between two pages or folders, or between
                                         docs-source at git revision REV and the working tree, and the
                                         semver bump it demands
@@ -50,6 +57,8 @@ options:
   --name FILE         vendor: the page's file name in docs-source (default: from SOURCE)
   --timeout SECS      vendor: give up fetching after SECS seconds (default 30)
   --release VERSION   diff --format changelog: the version heading the section
+  --write             generate: rewrite src/generated.rs
+  --check             generate: check src/generated.rs
   -h, --help          this text
   -V, --version
 
@@ -96,6 +105,8 @@ struct Options {
     name: Option<String>,
     timeout: Duration,
     release: Option<String>,
+    write: bool,
+    check: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, Failure> {
@@ -112,6 +123,8 @@ fn parse_args(args: &[String]) -> Result<Options, Failure> {
         name: None,
         timeout: Duration::from_secs(30),
         release: None,
+        write: false,
+        check: false,
     };
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -150,6 +163,8 @@ fn parse_args(args: &[String]) -> Result<Options, Failure> {
                 opts.timeout = Duration::from_secs_f64(secs);
             }
             "--check-version" => opts.check_version = true,
+            "--write" => opts.write = true,
+            "--check" => opts.check = true,
             a if a.starts_with('-')
                 && a.len() > 1
                 && !["-h", "--help", "-V", "--version"].contains(&a) =>
@@ -191,10 +206,11 @@ fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result
             out.write_all(text.as_bytes()).map_err(io)?;
             Ok(0)
         }
+        "generate" if opts.write || opts.check => generate_file(&opts, out, err),
         "generate" => {
             let reading = read_or_fail(&opts, err)?;
-            out.write_all(emit::rust::generate(&reading.catalog).as_bytes())
-                .map_err(io)?;
+            let source = source_or_fail(&reading, err)?;
+            out.write_all(source.as_bytes()).map_err(io)?;
             Ok(0)
         }
         "pin" => pin(&opts, out, err),
@@ -297,6 +313,7 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
             pages,
             overrides,
             retired,
+            files: Vec::new(),
         }
     };
     let mut reading = read(&inputs);
@@ -313,6 +330,59 @@ fn read_or_fail(opts: &Options, err: &mut dyn Write) -> Result<Reading, Failure>
         return Err(Failure(1, summary_line(&reading.diagnostics)));
     }
     Ok(reading)
+}
+
+/// The generated source of a reading without errors.
+fn source_or_fail(reading: &Reading, err: &mut dyn Write) -> Result<String, Failure> {
+    reading.source().map_err(|d| {
+        let _ = write_diagnostics(err, &d);
+        Failure(1, summary_line(&d))
+    })
+}
+
+/// `generate --write` and `generate --check`.
+fn generate_file(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Failure> {
+    let io = |e: std::io::Error| Failure(1, format!("error: cannot write output: {e}"));
+    if opts.write && opts.check {
+        return Err(Failure::usage(
+            "generate takes --write or --check, not both",
+        ));
+    }
+    if !opts.positional.is_empty() {
+        return Err(Failure::usage(
+            "generate --write and --check take no PAGE: they generate from the docs folder",
+        ));
+    }
+    let root = project_root(&docs_dir(opts)?);
+    let mode = if opts.write {
+        generated::Mode::Write
+    } else {
+        generated::Mode::Check
+    };
+    let file = freshness::GENERATED_FILE;
+    match generated::ensure(&root, mode) {
+        Ok((generated::Outcome::Fresh, _)) => {
+            writeln!(out, "{file} is fresh").map_err(io)?;
+            Ok(0)
+        }
+        Ok((generated::Outcome::Written, _)) => {
+            writeln!(out, "wrote {file}; commit it with {}/", freshness::DOCS_DIR).map_err(io)?;
+            Ok(0)
+        }
+        Ok((generated::Outcome::Stale(difference), _)) => {
+            writeln!(
+                err,
+                "{file} is stale: `cargo codes generate --write` rewrites it\n{difference}"
+            )
+            .map_err(io)?;
+            Ok(1)
+        }
+        Err(generated::EnsureError::Refused(d)) => {
+            let _ = write_diagnostics(err, &d);
+            Err(Failure(1, summary_line(&d)))
+        }
+        Err(e) => Err(Failure(1, format!("error: {e}"))),
+    }
 }
 
 fn summary_line(d: &Diagnostics) -> String {
@@ -381,7 +451,27 @@ fn check(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             "\nnote: {new_names} variant name(s) are not pinned yet; `cargo codes pin` records them in docs-source/overrides.json"
         )?;
     }
-    let source = emit::rust::generate(c);
+    let source = match reading.source() {
+        Ok(source) => source,
+        Err(d) => {
+            write_diagnostics(err, &d)?;
+            return Ok(1);
+        }
+    };
+    if opts.positional.is_empty() && opts.docs.is_none() {
+        if let Ok(dir) = docs_dir(opts) {
+            let committed = std::fs::read_to_string(generated::path(&project_root(&dir)));
+            let file = freshness::GENERATED_FILE;
+            match committed {
+                Ok(text) if text == source => writeln!(out, "\n{file} is fresh")?,
+                Ok(_) => writeln!(
+                    out,
+                    "\n{file} is stale: `cargo codes generate --write` rewrites it"
+                )?,
+                Err(_) => {}
+            }
+        }
+    }
     writeln!(
         out,
         "\nok: generated {} lines ({} bytes) of Rust from {} page(s)",
@@ -413,10 +503,14 @@ fn pin(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, 
     }
     let added = overrides.variants.len() - before;
     let path = dir.join(crate::overrides::FILE);
-    let tmp = dir.join(format!(".{}.tmp", crate::overrides::FILE));
-    std::fs::write(&tmp, overrides.to_json())
-        .and_then(|()| std::fs::rename(&tmp, &path))
+    generated::write_atomically(&path, overrides.to_json().as_bytes())
         .map_err(|e| Failure(1, format!("error: cannot write {}: {e}", path.display())))?;
+    // The generated source records overrides.json's digest: keep it fresh.
+    let root = project_root(&dir);
+    if generated::path(&root).is_file() {
+        generated::ensure(&root, generated::Mode::Write)
+            .map_err(|e| Failure(1, format!("error: {e}")))?;
+    }
     writeln!(
         out,
         "pinned {added} new variant name(s); {} pinned in {shown}/{}",
@@ -785,6 +879,8 @@ fn vendor_command(
             format!("error: cannot read {}: {e}; {unchanged}", dir.display()),
         )
     })?;
+    // The package's committed generated source, when it has one, follows the page.
+    let generated_file = Some(generated::path(&project_root(&dir))).filter(|p| p.is_file());
     let version = std::fs::read_to_string(project_root(&dir).join("Cargo.toml"))
         .ok()
         .and_then(|t| diff::package_version(&t));
@@ -793,10 +889,11 @@ fn vendor_command(
         url: opts.url.clone(),
         retrieved: vendor::now_utc(),
         version: version.clone(),
+        generated: generated_file.is_some(),
     };
     let plan = vendor::plan(&files, &shown, &fetched, &options)
         .map_err(|e| Failure(1, format!("error: {e}\n{unchanged}")))?;
-    vendor::apply(&dir, &plan)
+    vendor::apply(&dir, generated_file.as_deref(), &plan)
         .map_err(|e| Failure(1, format!("error: cannot write {}: {e}", dir.display())))?;
 
     let sha = plan
@@ -817,7 +914,14 @@ fn vendor_command(
         }
     )
     .map_err(io)?;
-    let written: Vec<&str> = plan.writes.iter().map(|f| f.name.as_str()).collect();
+    let mut written: Vec<String> = plan
+        .writes
+        .iter()
+        .map(|f| format!("{shown}/{}", f.name))
+        .collect();
+    if generated_file.is_some() {
+        written.push(freshness::GENERATED_FILE.to_owned());
+    }
     writeln!(
         out,
         "wrote {}; {} new variant name(s) pinned; {} code(s) no longer on the page kept as deprecated",

@@ -3,8 +3,18 @@
 use std::fmt;
 
 /// A position in a page file: 1-based line and column (columns count characters).
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Location {
     /// The page's path as given to the generator (relative paths stay relative).
     pub path: String,
@@ -32,9 +42,10 @@ impl fmt::Display for Location {
 }
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Suspicious but valid input: generation goes on.
     Warning,
@@ -52,8 +63,7 @@ impl fmt::Display for Severity {
 }
 
 /// One problem found in a page, with where it is, the offending text and a hint.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Warning or error.
     pub severity: Severity,
@@ -193,6 +203,27 @@ fn shorten(text: &str, max_chars: usize) -> String {
         let mut cut: String = one_line.chars().take(max_chars).collect();
         cut.push('…');
         cut
+    }
+}
+
+/// The byte offset in `text` at which serde_json reported `error`: its 1-based line, and
+/// its column counted in bytes.
+pub fn json_error_offset(text: &str, error: &serde_json::Error) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(error.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    (line_start + error.column().saturating_sub(1)).min(text.len())
+}
+
+/// serde_json's message for `error`, without the `at line L column C` that a located
+/// diagnostic already says better.
+pub fn json_error_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
     }
 }
 

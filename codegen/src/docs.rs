@@ -20,14 +20,16 @@
 //! The folder can be read from disk ([`load_dir`]) or from any set of files
 //! ([`inputs_from_files`]: a git revision, or the folder as a vendoring would leave it).
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
-use crate::json::{self, Value};
+use crate::diag::{
+    json_error_message, json_error_offset, Diagnostic, Diagnostics, LineIndex, Location,
+};
+use crate::freshness::{self, sha256_hex};
 use crate::model::Code;
 use crate::overrides::{self, Overrides};
 use crate::parse::ReadOptions;
 use crate::retired;
-use crate::sha256;
 use crate::{Inputs, PageInput};
+use serde_json::{Map, Value};
 use std::path::Path;
 
 /// The provenance file's name inside `docs-source/`.
@@ -35,7 +37,7 @@ pub const PROVENANCE_FILE: &str = "provenance.json";
 
 /// File extensions read as pages. HTML pages are always picked up, so that a build
 /// without the `html` feature says which feature it needs instead of ignoring them.
-pub const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
+pub const PAGE_EXTENSIONS: [&str; 4] = freshness::PAGE_EXTENSIONS;
 
 /// One file of the folder, by name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,12 +63,13 @@ pub struct Provenance {
 
 /// Parses `provenance.json`.
 pub fn parse_provenance(display: &str, text: &str, diags: &mut Diagnostics) -> Vec<Provenance> {
-    let value = match json::parse(text) {
+    let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let at = LineIndex::new(display, text).locate(text, e.offset);
+            let index = LineIndex::new(display, text);
+            let at = index.locate(text, json_error_offset(text, &e));
             diags.push(
-                Diagnostic::error(at, format!("invalid provenance JSON: {}", e.message))
+                Diagnostic::error(at, format!("invalid provenance JSON: {}", json_error_message(&e)))
                     .with_hint("provenance.json is {\"pages\": [{\"file\", \"url\", \"retrieved\", \"sha256\"}]}"),
             );
             return Vec::new();
@@ -76,7 +79,7 @@ pub fn parse_provenance(display: &str, text: &str, diags: &mut Diagnostics) -> V
     value
         .get("pages")
         .and_then(Value::as_array)
-        .unwrap_or_default()
+        .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter_map(|p| {
             Some(Provenance {
@@ -133,10 +136,7 @@ fn retired_from(text: Option<&str>, display_dir: &str, diags: &mut Diagnostics) 
 
 /// Whether `name` is a page file by its extension.
 pub fn is_page(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+    freshness::is_page(name)
 }
 
 /// The files directly inside `dir`, sorted by name.
@@ -202,6 +202,14 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
             )
         })
         .collect();
+    let files = files
+        .iter()
+        .filter(|f| freshness::is_input(&f.name))
+        .map(|f| freshness::Input {
+            path: format!("{display_dir}/{}", f.name),
+            sha256: sha256_hex(&f.bytes),
+        })
+        .collect();
     if pages.is_empty() && !diags.has_errors() {
         diags.push(
             Diagnostic::error(Location::new(display_dir, 1, 1), "no pages to read")
@@ -214,6 +222,7 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
         pages,
         overrides,
         retired,
+        files,
     }
 }
 
@@ -256,7 +265,7 @@ fn page_input(
     record: Option<&Provenance>,
     diags: &mut Diagnostics,
 ) -> PageInput {
-    let actual = sha256::hex_digest(&bytes);
+    let actual = sha256_hex(&bytes);
     if let Some(expected) = record.and_then(|r| r.sha256.as_deref()) {
         if !expected.eq_ignore_ascii_case(&actual) {
             diags.push(
@@ -280,42 +289,48 @@ fn page_input(
 }
 
 /// `provenance.json` with the record for `entry.file` replaced (or added), keeping the
-/// other records and their extra fields.
+/// other records. A replaced record keeps its `title`; the rest of it described the
+/// bytes it replaces.
 pub fn provenance_with(existing: Option<&str>, entry: &Provenance, notes: &str) -> String {
     let mut pages: Vec<Value> = existing
-        .and_then(|t| json::parse(t).ok())
-        .and_then(|v| {
-            v.get("pages")
-                .and_then(Value::as_array)
-                .map(<[Value]>::to_vec)
+        .and_then(|t| serde_json::from_str::<Value>(t).ok())
+        .and_then(|mut v| match v.get_mut("pages").map(Value::take) {
+            Some(Value::Array(pages)) => Some(pages),
+            _ => None,
         })
         .unwrap_or_default();
-    pages.retain(|p| p.get("file").and_then(Value::as_str) != Some(entry.file.as_str()));
-    let mut record = vec![("file".to_owned(), Value::String(entry.file.clone()))];
+    let file_of = |v: &Value| {
+        v.get("file")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let title = pages
+        .iter()
+        .position(|p| file_of(p) == entry.file)
+        .and_then(|i| pages.remove(i).get("title").cloned());
+    let mut record = Map::new();
+    record.insert("file".to_owned(), Value::from(entry.file.as_str()));
+    if let Some(title) = title {
+        record.insert("title".to_owned(), title);
+    }
     for (k, v) in [
         ("url", &entry.url),
         ("retrieved", &entry.retrieved),
         ("sha256", &entry.sha256),
     ] {
         if let Some(v) = v {
-            record.push((k.to_owned(), Value::String(v.clone())));
+            record.insert(k.to_owned(), Value::from(v.as_str()));
         }
     }
     if !notes.is_empty() {
-        record.push(("notes".to_owned(), Value::String(notes.to_owned())));
+        record.insert("notes".to_owned(), Value::from(notes));
     }
     pages.push(Value::Object(record));
-    pages.sort_by(|a, b| {
-        let f = |v: &Value| {
-            v.get("file")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
-        f(a).cmp(&f(b))
-    });
-    json::pretty(&Value::Object(vec![(
-        "pages".to_owned(),
-        Value::Array(pages),
-    )]))
+    pages.sort_by_key(file_of);
+    let mut root = Map::new();
+    root.insert("pages".to_owned(), Value::Array(pages));
+    let mut text = serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
+    text.push('\n');
+    text
 }

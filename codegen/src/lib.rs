@@ -40,13 +40,14 @@ pub mod diag;
 pub mod diff;
 pub mod docs;
 pub mod emit;
-pub mod json;
+pub mod freshness;
+pub mod generated;
+mod json;
 pub mod md;
 pub mod model;
 pub mod overrides;
 pub mod parse;
 pub mod retired;
-pub mod sha256;
 pub mod validate;
 #[cfg(feature = "cli")]
 pub mod vendor;
@@ -91,6 +92,9 @@ pub struct Inputs {
     pub overrides: Overrides,
     /// Codes the page no longer lists, kept as deprecated (`docs-source/retired.json`).
     pub retired: Vec<model::Code>,
+    /// Every file read, with its digest, for the generated file's header: the pages and
+    /// the committed files about them. Empty means the pages alone.
+    pub files: Vec<freshness::Input>,
 }
 
 impl Inputs {
@@ -101,6 +105,24 @@ impl Inputs {
             ..Inputs::default()
         }
     }
+
+    /// The files the generated source is made from, with their digests, as its header
+    /// records them.
+    pub fn digests(&self) -> Vec<freshness::Input> {
+        if !self.files.is_empty() {
+            return self.files.clone();
+        }
+        self.pages
+            .iter()
+            .map(|p| freshness::Input {
+                path: p.path.clone(),
+                sha256: p
+                    .sha256
+                    .clone()
+                    .unwrap_or_else(|| freshness::sha256_hex(&p.bytes)),
+            })
+            .collect()
+    }
 }
 
 /// What reading the pages gave: the merged catalog and every diagnostic.
@@ -110,6 +132,35 @@ pub struct Reading {
     pub catalog: Catalog,
     /// Errors and warnings, sorted by location.
     pub diagnostics: Diagnostics,
+    /// The files read, with their digests: what the generated source's header records.
+    pub inputs: Vec<freshness::Input>,
+}
+
+impl Reading {
+    /// The generated Rust source of this reading. Fails with the reading's diagnostics
+    /// when they hold an error.
+    pub fn source(&self) -> Result<String, Diagnostics> {
+        if self.diagnostics.has_errors() {
+            return Err(self.diagnostics.clone());
+        }
+        emit::rust::generate(&self.catalog, &self.inputs).map_err(|e| {
+            let at = self
+                .inputs
+                .first()
+                .map_or("docs-source", |i| i.path.as_str());
+            let mut d = Diagnostics::default();
+            d.push(
+                diag::Diagnostic::error(
+                    diag::Location::new(at, 1, 1),
+                    format!("internal error: the generated code is not a Rust file: {e}"),
+                )
+                .with_hint(
+                    "this is a bug of infobip-codes-codegen; please report it with the page",
+                ),
+            );
+            d
+        })
+    }
 }
 
 /// Reads and validates the inputs: parse each page, merge, resolve duplicates, apply
@@ -122,7 +173,7 @@ pub fn read(inputs: &Inputs) -> Reading {
         let sha = page
             .sha256
             .clone()
-            .unwrap_or_else(|| sha256::hex_digest(&page.bytes));
+            .unwrap_or_else(|| freshness::sha256_hex(&page.bytes));
         let mut one = parse::read_page(
             &page.path,
             &page.bytes,
@@ -146,13 +197,15 @@ pub fn read(inputs: &Inputs) -> Reading {
     Reading {
         catalog,
         diagnostics,
+        inputs: inputs.digests(),
     }
 }
 
 /// The generated crate source, with the catalog it came from and any warnings.
 #[derive(Clone, Debug)]
 pub struct Generated {
-    /// The Rust source that `build.rs` writes to `OUT_DIR`.
+    /// The Rust source: `src/generated.rs` of `infobip-codes`, headed by the inputs it
+    /// was made from (see [`freshness`]).
     pub source: String,
     /// The catalog it was generated from.
     pub catalog: Catalog,
@@ -162,16 +215,11 @@ pub struct Generated {
 
 /// Runs the whole pipeline. Fails with every located error when any page is refused.
 pub fn build(inputs: &Inputs) -> Result<Generated, Diagnostics> {
-    let Reading {
-        catalog,
-        diagnostics,
-    } = read(inputs);
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
+    let reading = read(inputs);
+    let source = reading.source()?;
     Ok(Generated {
-        source: emit::rust::generate(&catalog),
-        catalog,
-        warnings: diagnostics,
+        source,
+        catalog: reading.catalog,
+        warnings: reading.diagnostics,
     })
 }

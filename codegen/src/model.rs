@@ -8,9 +8,10 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// Whether a code is a status (`status` object) or an error (`error` object).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A code of the `status` object.
     Status,
@@ -51,8 +52,7 @@ pub fn channel_order(a: &str, b: &str) -> Ordering {
 }
 
 /// A channel (product family) with its own section of codes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Channel {
     /// Stable kebab-case identifier: `general`, `voice`, `push`, `email`, `chat`, ...
     pub slug: String,
@@ -72,8 +72,9 @@ pub fn group_key(name: &str) -> String {
 }
 
 /// How a code refers to its group: the group's id (if the page gives one) and name.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct GroupRef {
     /// The group id, as in `groupId` on the wire.
     pub id: Option<u16>,
@@ -86,15 +87,14 @@ pub struct GroupRef {
 /// Status groups are one set shared by every channel (1 PENDING ... 5 REJECTED):
 /// their `channel` is `None`. Error groups are scoped per channel: group 1 is
 /// HANDSET_ERRORS in General but "Registration error" in Push.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     /// Status or error group.
     pub kind: Kind,
     /// `None` for groups shared by all channels (status groups); the channel slug otherwise.
     pub channel: Option<String>,
     /// The group id and name.
-    #[cfg_attr(feature = "serde", serde(flatten))]
+    #[serde(flatten)]
     pub key: GroupRef,
     /// The group's one-line description under its heading, as markdown.
     pub description: String,
@@ -103,8 +103,7 @@ pub struct Group {
 }
 
 /// One documented code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Code {
     /// Status or error.
     pub kind: Kind,
@@ -147,9 +146,8 @@ impl Code {
 }
 
 /// The form a page was read in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Form {
     /// readme.io markdown with its line structure.
     Markdown,
@@ -174,8 +172,7 @@ impl Form {
 }
 
 /// A page the catalog was read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourcePage {
     /// The path as given (relative paths stay relative, so output is machine-independent).
     pub path: String,
@@ -190,8 +187,7 @@ pub struct SourcePage {
 }
 
 /// Everything the pages document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Catalog {
     /// The pages read, in the order given.
     pub sources: Vec<SourcePage>,

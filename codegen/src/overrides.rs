@@ -23,10 +23,13 @@
 //! - `duplicates` resolves a code that the page lists twice in one channel: which
 //!   listing to keep, by its `group` and/or `name`.
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{
+    json_error_message, json_error_offset, Diagnostic, Diagnostics, LineIndex, Location,
+};
 use crate::emit::naming::group_key;
-use crate::json::{self, Value};
+use crate::json::quote;
 use crate::model::{Code, GroupRef, Kind};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The file's name inside `docs-source/`.
@@ -110,13 +113,13 @@ impl Overrides {
             path: path.to_owned(),
             ..Overrides::default()
         };
-        let value = match json::parse(text) {
+        let value: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
                 diags.push(
                     Diagnostic::error(
-                        at(e.offset),
-                        format!("invalid JSON in overrides: {}", e.message),
+                        at(json_error_offset(text, &e)),
+                        format!("invalid JSON in overrides: {}", json_error_message(&e)),
                     )
                     .with_hint(
                         "overrides.json is {\"variants\": {KEY: VARIANT}, \"duplicates\": [...]}",
@@ -127,7 +130,7 @@ impl Overrides {
         };
         // Entries are located by searching for their key in the text: good enough to point
         // a maintainer at the right line.
-        let locate_str = |needle: &str| at(text.find(&json::quote(needle)).unwrap_or(0));
+        let locate_str = |needle: &str| at(text.find(&quote(needle)).unwrap_or(0));
         let Value::Object(members) = &value else {
             diags.push(Diagnostic::error(at(0), "overrides must be a JSON object"));
             return out;
@@ -181,7 +184,7 @@ impl Overrides {
         let mut s = String::from("{\n  \"variants\": {");
         for (i, (k, v)) in self.variants.iter().enumerate() {
             s.push_str(if i == 0 { "\n    " } else { ",\n    " });
-            s.push_str(&format!("{}: {}", json::quote(k), json::quote(v)));
+            s.push_str(&format!("{}: {}", quote(k), quote(v)));
         }
         s.push_str(if self.variants.is_empty() {
             "},\n"
@@ -193,15 +196,15 @@ impl Overrides {
             s.push_str(if i == 0 { "\n    " } else { ",\n    " });
             let mut keep = Vec::new();
             if let Some(g) = &d.keep.group {
-                keep.push(format!("\"group\": {}", json::quote(g)));
+                keep.push(format!("\"group\": {}", quote(g)));
             }
             if let Some(n) = &d.keep.name {
-                keep.push(format!("\"name\": {}", json::quote(n)));
+                keep.push(format!("\"name\": {}", quote(n)));
             }
             s.push_str(&format!(
                 "{{\"kind\": {}, \"channel\": {}, \"id\": {}, \"keep\": {{{}}}}}",
-                json::quote(d.kind.as_str()),
-                json::quote(&d.channel),
+                quote(d.kind.as_str()),
+                quote(&d.channel),
                 d.id,
                 keep.join(", ")
             ));

@@ -12,9 +12,12 @@
 //! `cargo codes vendor` maintains it: a code that disappears from the page is added with
 //! the release that keeps it as deprecated; a code that comes back is taken out.
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
-use crate::json::{self, Value};
+use crate::diag::{
+    json_error_message, json_error_offset, Diagnostic, Diagnostics, LineIndex, Location,
+};
+use crate::json::quote;
 use crate::model::{Code, GroupRef, Kind};
+use serde_json::Value;
 
 /// The file's name inside `docs-source/`.
 pub const FILE: &str = "retired.json";
@@ -22,11 +25,11 @@ pub const FILE: &str = "retired.json";
 /// Reads the retired codes; entries with problems are reported and left out.
 pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Vec<Code> {
     let index = LineIndex::new(path, text);
-    let value = match json::parse(text) {
+    let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             diags.push(
-                Diagnostic::error(index.locate(text, e.offset), format!("invalid JSON in retired codes: {}", e.message))
+                Diagnostic::error(index.locate(text, json_error_offset(text, &e)), format!("invalid JSON in retired codes: {}", json_error_message(&e)))
                     .with_hint("retired.json is {\"codes\": [{\"kind\", \"channel\", \"id\", \"name\", \"retired_in\", ...}]}"),
             );
             return Vec::new();
@@ -37,7 +40,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Vec<Code> {
     for item in value
         .get("codes")
         .and_then(Value::as_array)
-        .unwrap_or_default()
+        .map_or(&[][..], Vec::as_slice)
     {
         // Locate the entry by its id, in file order.
         let location = match item.get("id").and_then(Value::as_u64) {
@@ -109,19 +112,19 @@ pub fn to_json(codes: &[Code]) -> String {
                 format!(
                     "{{\"id\": {}, \"name\": {}}}",
                     g.id.map_or_else(|| "null".to_owned(), |i| i.to_string()),
-                    json::quote(&g.name)
+                    quote(&g.name)
                 )
             },
         );
         s.push_str(&format!(
             "{{\"kind\": {}, \"channel\": {}, \"id\": {}, \"name\": {}, \"group\": {group}, \"permanent\": {}, \"description\": {}, \"retired_in\": {}}}",
-            json::quote(c.kind.as_str()),
-            json::quote(&c.channel),
+            quote(c.kind.as_str()),
+            quote(&c.channel),
             c.id,
-            json::quote(&c.name),
+            quote(&c.name),
             c.permanent.map_or("null", |p| if p { "true" } else { "false" }),
-            json::quote(&c.description),
-            json::quote(c.retired.as_deref().unwrap_or_default()),
+            quote(&c.description),
+            quote(c.retired.as_deref().unwrap_or_default()),
         ));
     }
     s.push_str(if codes.is_empty() {

@@ -5,9 +5,10 @@
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
 use crate::docs::{self, DocFile, Provenance};
+use crate::freshness::{self, sha256_hex};
 use crate::model::{Catalog, Code};
-use crate::{overrides, read, retired, sha256, Inputs, PageInput};
-use std::path::Path;
+use crate::{overrides, read, retired, Inputs, PageInput};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// A page as fetched, before it is checked.
@@ -140,6 +141,8 @@ pub struct Plan {
     pub newly_pinned: usize,
     /// Warnings about the new folder.
     pub warnings: Diagnostics,
+    /// The new contents of the committed generated source, when the options asked for it.
+    pub generated: Option<String>,
 }
 
 /// Options of a vendoring.
@@ -153,6 +156,9 @@ pub struct Options {
     pub retrieved: String,
     /// The crate's current version.
     pub version: Option<Version>,
+    /// Whether to regenerate the committed generated source too (the package commits
+    /// one).
+    pub generated: bool,
 }
 
 /// Plans vendoring `page` into the folder whose files are `files`. Fails, with the
@@ -211,7 +217,7 @@ pub fn plan(
         file: name.clone(),
         url,
         retrieved: Some(options.retrieved.clone()),
-        sha256: Some(sha256::hex_digest(&page.bytes)),
+        sha256: Some(sha256_hex(&page.bytes)),
     };
     let notes = if page.is_url {
         format!("Vendored from {} by `cargo codes vendor`.", page.origin)
@@ -298,7 +304,23 @@ pub fn plan(
         ));
     }
     let diff = diff::diff(&old, &reading.catalog);
-    let writes = new_files
+    let generated = if options.generated {
+        // As the package sees its folder: paths shown as docs-source/NAME.
+        let mut scratch = Diagnostics::default();
+        let package = read(&docs::inputs_from_files(
+            &new_files,
+            freshness::DOCS_DIR,
+            &mut scratch,
+        ));
+        Some(
+            package
+                .source()
+                .map_err(|d| format!("docs-source would be refused after vendoring:\n{d}"))?,
+        )
+    } else {
+        None
+    };
+    let mut writes: Vec<DocFile> = new_files
         .into_iter()
         .filter(|f| {
             files
@@ -307,6 +329,7 @@ pub fn plan(
                 .is_none_or(|o| o.bytes != f.bytes)
         })
         .collect();
+    writes.sort_by_key(|f| write_order(&f.name));
     Ok(Plan {
         name,
         replaced,
@@ -318,7 +341,21 @@ pub fn plan(
         newly_retired: newly_retired.len(),
         newly_pinned,
         warnings: diags,
+        generated,
     })
+}
+
+/// The order in which a vendoring puts its files in place, so that one killed between
+/// any two of them is safe to run again: the files that carry what the old page said
+/// (retired codes, pins) before the page that drops it, the page before its provenance,
+/// and the generated source last. Until that last one, the build fails as stale.
+fn write_order(name: &str) -> u8 {
+    match name {
+        retired::FILE => 0,
+        overrides::FILE => 1,
+        docs::PROVENANCE_FILE => 3,
+        _ => 2,
+    }
 }
 
 fn set_file(files: &mut Vec<DocFile>, name: &str, bytes: Vec<u8>) {
@@ -331,22 +368,49 @@ fn set_file(files: &mut Vec<DocFile>, name: &str, bytes: Vec<u8>) {
     }
 }
 
-/// Writes the plan's files into `dir`: each to a temporary file first, then all renamed
-/// into place, so a failure leaves the folder as it was.
-pub fn apply(dir: &Path, plan: &Plan) -> std::io::Result<()> {
+/// Writes the plan: its files into the docs folder `dir`, then the generated source to
+/// `generated` (when the plan has one). Every file is staged to a temporary file first,
+/// then renamed into place in this order: retired codes and pins, pages, provenance,
+/// generated source. A failure while staging leaves everything as it was, and a
+/// vendoring killed between two renames leaves a build that fails as stale until
+/// `cargo codes vendor` runs again.
+pub fn apply(dir: &Path, generated: Option<&Path>, plan: &Plan) -> std::io::Result<()> {
+    apply_interrupted(dir, generated, plan, usize::MAX)
+}
+
+/// [`apply`], stopped after `renames` renames, as a vendoring killed at that moment would
+/// leave the files: what tests of that promise start from.
+pub fn apply_interrupted(
+    dir: &Path,
+    generated: Option<&Path>,
+    plan: &Plan,
+    renames: usize,
+) -> std::io::Result<()> {
+    let mut targets: Vec<(PathBuf, &[u8])> = plan
+        .writes
+        .iter()
+        .map(|f| (dir.join(&f.name), f.bytes.as_slice()))
+        .collect();
+    if let (Some(path), Some(source)) = (generated, &plan.generated) {
+        if std::fs::read(path).ok().as_deref() != Some(source.as_bytes()) {
+            targets.push((path.to_path_buf(), source.as_bytes()));
+        }
+    }
     let mut staged = Vec::new();
-    for f in &plan.writes {
-        let tmp = dir.join(format!(".{}.vendor-tmp", f.name));
-        if let Err(e) = std::fs::write(&tmp, &f.bytes) {
-            for (t, _) in &staged {
+    for (dest, bytes) in &targets {
+        let name = dest
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let tmp = dest.with_file_name(format!(".{name}.vendor-tmp"));
+        if let Err(e) = std::fs::write(&tmp, bytes) {
+            for t in staged.iter().chain([&tmp]) {
                 let _ = std::fs::remove_file(t);
             }
-            let _ = std::fs::remove_file(&tmp);
             return Err(e);
         }
-        staged.push((tmp, dir.join(&f.name)));
+        staged.push(tmp);
     }
-    for (tmp, dest) in &staged {
+    for (tmp, (dest, _)) in staged.iter().zip(&targets).take(renames) {
         std::fs::rename(tmp, dest)?;
     }
     Ok(())

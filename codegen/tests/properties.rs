@@ -18,13 +18,13 @@ fn read_one(path: &str, bytes: Vec<u8>) -> infobip_codes_codegen::Reading {
     read(&Inputs::pages(vec![PageInput::new(path, bytes)]))
 }
 
-/// Reading and emitting must not panic; the emitted source must at least tokenize.
+/// Reading and emitting must not panic; whatever is read emits a Rust file.
 fn survives(path: &str, bytes: Vec<u8>) {
     let r = read_one(path, bytes);
-    let source = emit::rust::generate(&r.catalog);
+    let source = emit::rust::generate(&r.catalog, &r.inputs);
     assert!(
-        source.parse::<proc_macro2::TokenStream>().is_ok(),
-        "emitted source does not tokenize"
+        source.is_ok(),
+        "emitted tokens are not a Rust file: {source:?}"
     );
     let _ = emit::export::json(&r.catalog);
     let _ = emit::export::csv(&r.catalog);

@@ -1,6 +1,7 @@
 //! `cargo codes vendor` from files and from a local HTTP server (127.0.0.1 only), the
 //! failure cases that must change nothing, and the CI version gate on a git history.
 
+use infobip_codes_codegen::{docs, freshness, vendor};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,8 @@ fn vendored_page() -> String {
     std::fs::read_to_string(root().join("docs-source/response-status-and-error-codes.md")).unwrap()
 }
 
-/// A project folder with a copy of docs-source/ and a Cargo.toml at `version`.
+/// A project folder with a copy of docs-source/, the committed src/generated.rs, and a
+/// Cargo.toml at `version`.
 struct Project(PathBuf);
 
 impl Project {
@@ -32,12 +34,33 @@ impl Project {
             )
             .unwrap();
         }
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::copy(
+            root().join("src/generated.rs"),
+            dir.join("src/generated.rs"),
+        )
+        .unwrap();
         std::fs::write(
             dir.join("Cargo.toml"),
             format!("[package]\nname = \"infobip-codes\"\nversion = \"{version}\"\n"),
         )
         .unwrap();
         Project(dir)
+    }
+
+    /// The committed generated source records docs-source/ as it is, and is exactly what
+    /// the generator writes from it.
+    fn assert_fresh(&self) {
+        assert_eq!(freshness::check(&self.0), Ok(()));
+        let check = self.codes(&["generate", "--check"]);
+        assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+        assert_eq!(stdout(&check), "src/generated.rs is fresh\n");
+    }
+
+    /// docs-source/ and src/generated.rs.
+    fn state(&self) -> (Vec<(String, Vec<u8>)>, String) {
+        let generated = std::fs::read_to_string(self.0.join("src/generated.rs")).unwrap();
+        (self.snapshot(), generated)
     }
 
     fn docs(&self) -> PathBuf {
@@ -207,7 +230,7 @@ fn vendoring_a_file_writes_the_page_provenance_pins_and_prints_the_diff() {
         std::fs::read_to_string(p.docs().join("response-status-and-error-codes.md")).unwrap();
     assert_eq!(page, refreshed_page());
     let provenance = std::fs::read_to_string(p.docs().join("provenance.json")).unwrap();
-    let sha = infobip_codes_codegen::sha256::hex_digest(page.as_bytes());
+    let sha = infobip_codes_codegen::freshness::sha256_hex(page.as_bytes());
     assert!(
         provenance.contains(&format!("\"sha256\": \"{sha}\"")),
         "{provenance}"
@@ -219,6 +242,14 @@ fn vendoring_a_file_writes_the_page_provenance_pins_and_prints_the_diff() {
     assert!(provenance.contains("\"retrieved\": \"20"));
     let overrides = std::fs::read_to_string(p.docs().join("overrides.json")).unwrap();
     assert!(overrides.contains("\"status/general/99\": \"DeliveredToMars\""));
+    // The committed source follows: it has the new code, and records the new inputs.
+    assert!(text.contains(&format!(
+        "wrote {0}/retired.json, {0}/overrides.json, {0}/response-status-and-error-codes.md, {0}/provenance.json, src/generated.rs;",
+        p.docs().display()
+    )), "{text}");
+    p.assert_fresh();
+    let generated = std::fs::read_to_string(p.0.join("src/generated.rs")).unwrap();
+    assert!(generated.contains("    DeliveredToMars,\n"));
     // The folder now reads cleanly, and a second identical vendoring changes nothing.
     let check = p.codes(&["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
@@ -264,6 +295,83 @@ fn a_code_that_leaves_the_page_is_retired_not_removed() {
     assert!(!std::fs::read_to_string(p.docs().join("retired.json"))
         .unwrap()
         .contains("5415"));
+    p.assert_fresh();
+}
+
+#[test]
+fn pinning_keeps_the_generated_source_fresh() {
+    let p = Project::new("pin", "0.1.0");
+    let overrides = std::fs::read_to_string(p.docs().join("overrides.json")).unwrap();
+    let unpinned = overrides.replace("    \"status/general/5\": \"DeliveredToHandset\",\n", "");
+    assert_ne!(unpinned, overrides);
+    std::fs::write(p.docs().join("overrides.json"), unpinned).unwrap();
+    assert!(freshness::check(&p.0).is_err());
+    let out = p.codes(&["pin"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("pinned 1 new variant name(s); 205 pinned in "));
+    assert_eq!(
+        std::fs::read_to_string(p.docs().join("overrides.json")).unwrap(),
+        overrides
+    );
+    p.assert_fresh();
+}
+
+/// A vendoring killed between any two of its writes leaves either a consistent package
+/// or one whose build fails as stale; running the vendoring again completes it, with
+/// the very files an uninterrupted run writes.
+#[test]
+fn an_interrupted_vendoring_is_completed_by_running_it_again() {
+    let source = std::env::temp_dir().join(format!("interrupted-{}.md", std::process::id()));
+    // A removed code (retired.json), a new one (a pin), a flipped flag.
+    let page = vendored_page();
+    let at = page.find("|5415|").unwrap();
+    let end = at + page[at..].find('\n').unwrap() + 1;
+    let refreshed = refreshed_page().replace(&page[at..end], "");
+    std::fs::write(&source, &refreshed).unwrap();
+    let fetched = vendor::fetch(&source.to_string_lossy(), Duration::from_secs(5)).unwrap();
+    let options = vendor::Options {
+        name: Some("response-status-and-error-codes.md".into()),
+        retrieved: "2026-12-01T00:00:00Z".into(),
+        version: None,
+        generated: true,
+        ..vendor::Options::default()
+    };
+    let run = |p: &Project, renames: usize| {
+        let files = docs::read_dir_files(&p.docs()).unwrap();
+        let plan = vendor::plan(&files, "docs-source", &fetched, &options).unwrap();
+        let generated = p.0.join("src/generated.rs");
+        vendor::apply_interrupted(&p.docs(), Some(&generated), &plan, renames).unwrap();
+        plan.writes.len() + usize::from(plan.generated.is_some())
+    };
+
+    let whole = Project::new("whole", "0.1.0");
+    let writes = run(&whole, usize::MAX);
+    assert_eq!(
+        writes, 5,
+        "retired.json, overrides.json, the page, provenance.json, src/generated.rs"
+    );
+    whole.assert_fresh();
+    let expected = whole.state();
+
+    for killed_after in 0..writes {
+        let p = Project::new(&format!("killed-{killed_after}"), "0.1.0");
+        run(&p, killed_after);
+        match freshness::check(&p.0) {
+            // Nothing moved yet: the old, consistent package.
+            Ok(()) => assert_eq!(killed_after, 0),
+            Err(stale) => {
+                assert!(killed_after > 0);
+                assert!(stale.to_string().contains("cargo codes generate --write"));
+            }
+        }
+        run(&p, usize::MAX);
+        p.assert_fresh();
+        assert!(
+            p.state() == expected,
+            "killed after {killed_after} write(s), a second run left other files"
+        );
+    }
+    let _ = std::fs::remove_file(&source);
 }
 
 #[test]

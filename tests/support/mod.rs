@@ -48,6 +48,7 @@ impl Copy {
         }
         for tree in [
             ".cargo",
+            "build",
             "src",
             "codegen",
             "docs-source",
@@ -72,6 +73,28 @@ impl Copy {
         for (name, bytes) in files {
             std::fs::write(docs.join(name), bytes).unwrap();
         }
+    }
+
+    /// `cargo codes ARGS` in the copy (the CLI in this process, on the copy's folders):
+    /// (exit status, stdout, stderr).
+    pub fn codes(&self, args: &[&str]) -> (i32, String, String) {
+        let docs = self.dir.join("docs-source");
+        let mut all: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        all.extend(["--docs".to_owned(), docs.to_string_lossy().into_owned()]);
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = infobip_codes_codegen::cli::run(&all, &mut out, &mut err);
+        (
+            code,
+            String::from_utf8_lossy(&out).into_owned(),
+            String::from_utf8_lossy(&err).into_owned(),
+        )
+    }
+
+    /// `cargo codes generate --write` in the copy: its committed generated source follows
+    /// its docs-source/.
+    pub fn write_generated(&self) {
+        let (code, out, err) = self.codes(&["generate", "--write"]);
+        assert_eq!(code, 0, "{out}{err}");
     }
 
     /// Runs cargo in the copy, offline, with its own target folder.

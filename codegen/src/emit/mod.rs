@@ -2,8 +2,8 @@
 //! Writers never read pages.
 
 pub mod export;
-pub mod layout;
 pub mod naming;
 pub mod perfect;
 pub mod report;
 pub mod rust;
+pub mod wrap;

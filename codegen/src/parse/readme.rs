@@ -9,8 +9,8 @@
 //! Everything else is left to pulldown-cmark.
 
 use super::text::{Rewriter, SourceMap};
-use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::json;
+use crate::diag::{json_error_message, json_error_offset, Diagnostic, Diagnostics, Location};
+use serde_json::Value;
 
 /// Block types that carry no codes and are dropped without comment.
 const SKIPPED: [&str; 5] = ["code", "callout", "image", "html", "embed"];
@@ -110,14 +110,17 @@ fn block(
         );
         return String::from("\n\n");
     }
-    let value = match json::parse(json_text) {
+    let value: Value = match serde_json::from_str(json_text) {
         Ok(v) => v,
         Err(e) => {
-            let at = json_start + e.offset.min(json_text.len());
+            let at = json_start + json_error_offset(json_text, &e);
             diags.push(
                 Diagnostic::error(
                     locate(at),
-                    format!("invalid JSON in readme.io `{kind}` block: {}", e.message),
+                    format!(
+                        "invalid JSON in readme.io `{kind}` block: {}",
+                        json_error_message(&e)
+                    ),
                 )
                 .with_snippet(json_text.trim())
                 .with_hint("the block body must be one JSON object"),
@@ -126,7 +129,7 @@ fn block(
         }
     };
     if kind == "api-header" {
-        match value.get("title").and_then(json::Value::as_str) {
+        match value.get("title").and_then(Value::as_str) {
             Some(title) if !title.trim().is_empty() => {
                 let one_line: String = title
                     .chars()
@@ -155,7 +158,7 @@ fn block(
 }
 
 /// readme.io's JSON table: `{"data": {"h-0": "Id", "0-0": "3", ...}, "cols": 2, "rows": 1}`.
-fn parameters_table(value: &json::Value) -> Option<String> {
+fn parameters_table(value: &Value) -> Option<String> {
     let cols = usize::try_from(value.get("cols")?.as_u64()?).ok()?;
     let rows = usize::try_from(value.get("rows")?.as_u64()?).ok()?;
     let data = value.get("data")?;
@@ -163,7 +166,7 @@ fn parameters_table(value: &json::Value) -> Option<String> {
         return None;
     }
     let cell = |key: String| {
-        let raw = data.get(&key).and_then(json::Value::as_str).unwrap_or("");
+        let raw = data.get(&key).and_then(Value::as_str).unwrap_or("");
         let mut out = String::with_capacity(raw.len());
         for c in raw.chars() {
             match c {
@@ -240,7 +243,7 @@ mod tests {
         assert_eq!(
             msgs,
             [
-                "invalid JSON in readme.io `api-header` block: expected a JSON value",
+                "invalid JSON in readme.io `api-header` block: expected value",
                 "skipped readme.io block of type `weird`",
                 "unterminated readme.io block"
             ]

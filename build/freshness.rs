@@ -1,0 +1,1 @@
+../codegen/src/freshness.rs
