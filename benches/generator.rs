@@ -69,9 +69,10 @@ fn main() {
         .collect();
     println!("synthetic pages: {:?} codes", codes);
 
-    // The vendored folder as build.rs reads it (pins and all): the budget figure.
+    // The vendored folder as `cargo codes generate` and a `regenerate` build read it (pins
+    // and all), formatting included: the budget figure.
     let outcomes = compare(
-        "read + validate + emit the vendored docs-source (what build.rs does)",
+        "read + validate + emit + format the vendored docs-source (`cargo codes generate`)",
         vec![Candidate::new(
             "infobip_codes_codegen::build(docs-source)",
             || build(&vendored).map(|g| g.source.len() as u64).unwrap_or(0),
@@ -81,9 +82,9 @@ fn main() {
     );
     let t = outcomes[0].median;
     println!(
-        "  budget: generator on the vendored page: {} (target <= 10 ms): {}",
+        "  budget: generator on the vendored page: {} (target <= 100 ms): {}",
         format_duration(t),
-        if t <= 0.010 { "met" } else { "MISSED" }
+        if t <= 0.100 { "met" } else { "MISSED" }
     );
 
     let candidates = sizes
