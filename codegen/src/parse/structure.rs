@@ -21,7 +21,7 @@ const COLUMN_HINT: &str =
     "codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description";
 
 fn column(header: &str) -> Option<Column> {
-    match header.trim().to_ascii_lowercase().as_str() {
+    match header_words(header).as_str() {
         "id" | "code id" | "status id" | "error id" => Some(Column::Id),
         "permanent" => Some(Column::Permanent),
         "status" | "error" | "name" | "code" | "status name" | "error name" | "status code"
@@ -29,6 +29,28 @@ fn column(header: &str) -> Option<Column> {
         "description" => Some(Column::Description),
         _ => None,
     }
+}
+
+/// A header's words, lowercase and separated by one space: `errorId`, `error_id` and
+/// `Error ID` all read `error id`.
+fn header_words(header: &str) -> String {
+    let mut words = String::new();
+    let mut after_lower = false;
+    for c in header.chars() {
+        if !c.is_alphanumeric() {
+            if !words.is_empty() && !words.ends_with(' ') {
+                words.push(' ');
+            }
+            after_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && after_lower {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+        after_lower = !c.is_uppercase();
+    }
+    words.trim_end().to_owned()
 }
 
 struct Section {
@@ -414,4 +436,21 @@ fn cells_text(cells: &[Cell]) -> String {
         s.push_str(" |");
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_read_one_word_spellings() {
+        for header in ["errorId", "error_id", "Error ID", " ERROR-ID ", "ErrorId"] {
+            assert_eq!(header_words(header), "error id", "{header}");
+        }
+        assert_eq!(header_words("statusID"), "status id");
+        assert_eq!(header_words("ID"), "id");
+        assert_eq!(column("errorId"), Some(Column::Id));
+        assert_eq!(column("statusName"), Some(Column::Name));
+        assert_eq!(column("messageId"), None);
+    }
 }
