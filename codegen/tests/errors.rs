@@ -1,5 +1,6 @@
 //! Bad pages give located errors with a hint; no row is dropped silently.
 
+use infobip_codes_codegen::model::Kind;
 use infobip_codes_codegen::{build, read, Inputs, PageInput};
 
 fn one(path: &str, page: impl Into<Vec<u8>>) -> Inputs {
@@ -175,4 +176,76 @@ fn emission_never_panics_or_drops_a_code_even_on_an_unresolved_catalog() {
         assert!(source.contains(variant), "{variant} missing");
     }
     assert!(source.contains("1 => &[ErrorCode::EcA1, ErrorCode::EcB]"));
+}
+
+/// A codes table whose Id column is spelled `errorId`, holding an id that the rest of the
+/// page never lists.
+const HLR_TABLE: &str = "| errorId | Permanent | Error | Description |\n| --- | --- | --- | --- |\n| 9001 | true | EC_HLR_UNKNOWN | The number is unknown to the HLR. |\n";
+
+/// A page of one General error, then `heading` on line 8 over `table` from line 10.
+fn under(heading: &str, table: &str) -> Inputs {
+    one(
+        "p.md",
+        format!("{HEAD}|1|true|`EC_A`|\n\n{heading}\n\n{table}"),
+    )
+}
+
+#[test]
+fn a_codes_table_is_read_where_its_heading_names_the_kind_and_the_channel() {
+    for (heading, channel, deprecated) in [
+        ("## HLR error codes", "hlr", false),
+        ("## SMS error codes (DEPRECATED)", "sms", true),
+        ("## Error Codes (HLR)", "hlr", false),
+        ("## Errors (HLR)", "hlr", false),
+    ] {
+        let reading = read(&under(heading, HLR_TABLE));
+        assert!(
+            reading.diagnostics.0.is_empty(),
+            "{heading}: {}",
+            reading.diagnostics
+        );
+        let code = reading
+            .catalog
+            .codes
+            .iter()
+            .find(|c| c.id == 9001)
+            .unwrap_or_else(|| panic!("{heading}: 9001 was not read"));
+        assert_eq!(
+            (
+                code.kind,
+                code.channel.as_str(),
+                code.name.as_str(),
+                code.permanent,
+                code.description.as_str(),
+                code.deprecated,
+                code.location.to_string(),
+            ),
+            (
+                Kind::Error,
+                channel,
+                "EC_HLR_UNKNOWN",
+                Some(true),
+                "The number is unknown to the HLR.",
+                deprecated,
+                "p.md:12:1".to_owned(),
+            ),
+            "{heading}"
+        );
+        assert_eq!(reading.catalog.codes.len(), 2, "{heading}");
+    }
+}
+
+#[test]
+fn inside_a_section_errors_with_a_parenthesis_names_a_group() {
+    let reading = read(&under(
+        "### Errors (HLR)",
+        "|Id|Permanent|Error|\n|-|-|-|\n|2|false|`EC_B`|\n",
+    ));
+    assert!(reading.diagnostics.0.is_empty(), "{}", reading.diagnostics);
+    let code = reading.catalog.codes.iter().find(|c| c.id == 2).unwrap();
+    let group = code.group.as_ref().unwrap();
+    assert_eq!(
+        (code.channel.as_str(), group.id, group.name.as_str()),
+        ("general", None, "Errors (HLR)")
+    );
 }

@@ -265,3 +265,81 @@ fn html_locations_point_into_the_html_file() {
     assert_eq!(rows.len(), 2);
     assert_eq!(w, [format!("status-codes.html:{}:1", rows[1])]);
 }
+
+/// A codes table whose Id column is spelled `errorId`, as markdown and as HTML.
+const HLR_MD: &str = "| errorId | Permanent | Error | Description |\n| --- | --- | --- | --- |\n| 9001 | true | EC_HLR_UNKNOWN | The number is unknown to the HLR. |\n";
+const HLR_HTML: &str = "<table><thead><tr><th>errorId</th><th>Permanent</th><th>Error</th><th>Description</th></tr></thead><tbody>\n<tr><td>9001</td><td>true</td><td>EC_HLR_UNKNOWN</td><td>The number is unknown to the HLR.</td></tr>\n</tbody></table>\n";
+
+/// A page, as markdown and as HTML, with a section `heading` holding the HLR table
+/// added at its end, as markdown, flattened text and HTML: (path, text) for each.
+fn with_hlr_table((md, html): (&str, &str), heading: &str) -> [(&'static str, String); 3] {
+    let md = String::from_utf8(file(md)).unwrap();
+    let md = format!("{md}\n## {heading}\n\n{HLR_MD}");
+    let html = String::from_utf8(file(html)).unwrap();
+    let html = html.replacen(
+        "</article>",
+        &format!("<h2>{heading}</h2>\n{HLR_HTML}</article>"),
+        1,
+    );
+    [
+        ("p.md", md.clone()),
+        ("p.txt", md.replace('\n', " ")),
+        ("p.html", html),
+    ]
+}
+
+/// The 2019 page and the current layout's error page, each as markdown and as HTML.
+const PAGES: [(&str, &str); 2] = [
+    (
+        "docs-source/response-status-and-error-codes.md",
+        "tests/fixtures/pages/response-status-and-error-codes.html",
+    ),
+    (
+        "tests/fixtures/pages/current/error-codes.md",
+        "tests/fixtures/pages/current/error-codes.html",
+    ),
+];
+
+fn read_one(path: &str, text: &str) -> Reading {
+    read(&Inputs::pages(vec![page(
+        path,
+        text.as_bytes().to_vec(),
+        URL,
+    )]))
+}
+
+#[test]
+fn a_codes_table_under_a_heading_that_places_it_is_read_in_every_form() {
+    for (base, heading, channel) in PAGES.into_iter().flat_map(|base| {
+        [
+            ("HLR error codes", "hlr"),
+            ("SMS error codes (DEPRECATED)", "sms"),
+            ("Error Codes (HLR)", "hlr"),
+            ("Errors (HLR)", "hlr"),
+        ]
+        .map(|(heading, channel)| (base, heading, channel))
+    }) {
+        let forms = with_hlr_table(base, heading);
+        let readings: Vec<Reading> = forms
+            .iter()
+            .map(|(path, text)| read_one(path, text))
+            .collect();
+        for (reading, (path, _)) in readings.iter().zip(&forms) {
+            let context = format!("{heading} in {base:?} as {path}");
+            assert!(
+                !reading.diagnostics.has_errors(),
+                "{context}: {}",
+                reading.diagnostics
+            );
+            let added: Vec<(u16, &str)> = reading
+                .catalog
+                .codes
+                .iter()
+                .filter(|c| c.channel == channel)
+                .map(|c| (c.id, c.name.as_str()))
+                .collect();
+            assert_eq!(added, [(9001, "EC_HLR_UNKNOWN")], "{context}");
+            assert_eq!(meaning(reading), meaning(&readings[0]), "{context}");
+        }
+    }
+}

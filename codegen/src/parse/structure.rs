@@ -116,7 +116,17 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
                     let inside = section.as_ref().is_some_and(|s| h.level > s.level);
                     let below_group = group.as_ref().is_some_and(|g| h.level > g.level);
                     if !inside {
-                        section = None;
+                        // Where no section encloses it, `Errors (HLR)` opens one.
+                        section =
+                            headings::errors_heading(&h.text)
+                                .flatten()
+                                .map(|channel| Section {
+                                    level: h.level,
+                                    kind: Kind::Error,
+                                    channel,
+                                    deprecated: headings::is_deprecated(&h.text),
+                                    location: h.location.clone(),
+                                });
                         group = None;
                     } else if !below_group {
                         // A heading inside a section names a group (`Handset errors (general)`).
