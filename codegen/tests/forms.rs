@@ -1,6 +1,7 @@
 //! Every form of one page gives the same catalog: readme.io markdown, flattened text,
 //! the crawler capture and rendered HTML; for the 2019 page and for the current layout.
 
+use infobip_codes_codegen::diag::LineIndex;
 use infobip_codes_codegen::model::{Catalog, Form, Kind};
 use infobip_codes_codegen::{read, Inputs, PageInput, Reading};
 use std::path::{Path, PathBuf};
@@ -340,6 +341,41 @@ fn a_codes_table_under_a_heading_that_places_it_is_read_in_every_form() {
                 .collect();
             assert_eq!(added, [(9001, "EC_HLR_UNKNOWN")], "{context}");
             assert_eq!(meaning(reading), meaning(&readings[0]), "{context}");
+        }
+    }
+}
+
+#[test]
+fn a_codes_table_under_a_heading_without_a_channel_is_reported_at_its_line_in_every_form() {
+    for (base, heading, lacks) in PAGES.into_iter().flat_map(|base| {
+        [
+            ("Appendix", "names neither a kind (`status codes`, `error codes`, `Errors`) nor a channel; put the table under a heading that names both, e.g. `## General status codes` or `## Error codes (HLR)`"),
+            ("Errors", "names the kind but no channel; name the channel before the kind or in parentheses after it, e.g. `## HLR error codes`, `## Error codes (HLR)` or `## Errors (HLR)`"),
+        ]
+        .map(|(heading, lacks)| (base, heading, lacks))
+    }) {
+        for (path, text) in with_hlr_table(base, heading) {
+            let (table_at, heading_at) = if path.ends_with(".html") {
+                ("<table><thead><tr><th>errorId".to_owned(), format!("<h2>{heading}"))
+            } else {
+                ("| errorId".to_owned(), format!("## {heading}"))
+            };
+            let index = LineIndex::new(path, &text);
+            let at = |needle: &str| index.locate(&text, text.rfind(needle).unwrap());
+            let errors: Vec<String> = read_one(path, &text)
+                .diagnostics
+                .errors()
+                .map(ToString::to_string)
+                .collect();
+            assert_eq!(
+                errors,
+                [format!(
+                    "{}: error: codes table outside any section\n  | | errorId | Permanent | Error | Description |\n  = hint: its heading `{heading}` at {} {lacks}",
+                    at(&table_at),
+                    at(&heading_at)
+                )],
+                "{heading} in {base:?} as {path}"
+            );
         }
     }
 }
