@@ -1,7 +1,7 @@
 //! The maintainer command line, run as `cargo codes <command>` from the repository.
 //!
 //! ```text
-//! cargo codes check [PAGE...]                     parse, validate, generate in memory; summary
+//! cargo codes check [PAGE...] [--deny-warnings]   parse, validate, generate in memory; summary
 //! cargo codes export [PAGE...] [--format json|csv] the catalog as data
 //! cargo codes explain ID|NAME                      every code that matches
 //! cargo codes generate [PAGE...]                   print the generated source
@@ -31,7 +31,7 @@ const USAGE: &str = "\
 usage: cargo codes <command> [options]
 
 commands:
-  check [PAGE...]                       read, validate and generate in memory; print a summary
+  check [PAGE...] [--deny-warnings]     read, validate and generate in memory; print a summary
   export [PAGE...] [--format json|csv]  print the catalog (default json)
   explain ID|NAME                       print every code with that id or name
   generate [PAGE...]                    print the generated Rust source
@@ -54,6 +54,7 @@ options:
   --format FORMAT     export: json|csv; diff and vendor: text|markdown|json|changelog
   --fail-on LEVEL     diff: exit 2 when the verdict reaches LEVEL (patch, minor or major)
   --check-version     diff --base: exit 2 unless Cargo.toml's version moved as far as the verdict demands
+  --deny-warnings     check: refuse the pages (exit 1) when they have warnings, as when they have errors
   --name FILE         vendor: the page's file name in docs-source (default: from SOURCE)
   --timeout SECS      vendor: give up fetching after SECS seconds (default 30)
   --release VERSION   diff --format changelog: the version heading the section
@@ -63,8 +64,9 @@ options:
   -V, --version
 
 Without PAGE, every page in the docs folder is read, as build.rs reads them.
-Exit status: 0 on success; 1 when a page is refused, nothing matches, or a fetch fails;
-2 on usage errors, and when --fail-on or --check-version fails.";
+Exit status: 0 on success; 1 when a page is refused (with check --deny-warnings, also for a
+warning), nothing matches, or a fetch fails; 2 on usage errors, and when --fail-on or
+--check-version fails.";
 
 /// A command-line failure: the exit status, the message, and whether to show the usage.
 struct Failure(i32, String);
@@ -102,6 +104,7 @@ struct Options {
     base: Option<String>,
     fail_on: Option<Level>,
     check_version: bool,
+    deny_warnings: bool,
     name: Option<String>,
     timeout: Duration,
     release: Option<String>,
@@ -120,6 +123,7 @@ fn parse_args(args: &[String]) -> Result<Options, Failure> {
         base: None,
         fail_on: None,
         check_version: false,
+        deny_warnings: false,
         name: None,
         timeout: Duration::from_secs(30),
         release: None,
@@ -165,6 +169,7 @@ fn parse_args(args: &[String]) -> Result<Options, Failure> {
             "--check-version" => opts.check_version = true,
             "--write" => opts.write = true,
             "--check" => opts.check = true,
+            "--deny-warnings" => opts.deny_warnings = true,
             a if a.starts_with('-')
                 && a.len() > 1
                 && !["-h", "--help", "-V", "--version"].contains(&a) =>
@@ -180,6 +185,9 @@ fn parse_args(args: &[String]) -> Result<Options, Failure> {
 
 fn dispatch(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Failure> {
     let opts = parse_args(args)?;
+    if opts.deny_warnings && opts.command != "check" {
+        return Err(Failure::usage("--deny-warnings is an option of check"));
+    }
     let io = |e: std::io::Error| Failure(1, format!("error: cannot write output: {e}"));
     match opts.command.as_str() {
         "" => Err(Failure::usage("no command given")),
@@ -436,12 +444,20 @@ fn check(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> std::io::R
             writeln!(out, "{w}")?;
         }
     }
-    if !errors.is_empty() {
-        writeln!(err)?;
+    let denied = opts.deny_warnings && !warnings.is_empty();
+    if !errors.is_empty() || denied {
+        if !errors.is_empty() {
+            writeln!(err)?;
+        }
         for e in &errors {
             writeln!(err, "{e}")?;
         }
-        writeln!(err, "\n{}", summary_line(&reading.diagnostics))?;
+        let why = if denied {
+            "; --deny-warnings counts warnings as errors"
+        } else {
+            ""
+        };
+        writeln!(err, "\n{}{why}", summary_line(&reading.diagnostics))?;
         return Ok(1);
     }
     let new_names = unpinned(c);

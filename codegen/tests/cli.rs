@@ -200,3 +200,38 @@ fn usage_errors_exit_2() {
     }
     assert_eq!(codes(&["--help"]).status.code(), Some(0));
 }
+
+#[test]
+fn check_deny_warnings_refuses_a_page_with_warnings_and_passes_a_clean_one() {
+    // The vendored page has one warning (a name with a trailing space).
+    let out = codes(&["check", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("docs-source/response-status-and-error-codes.md:102:5: warning: name `REJECTED_NO_APPLICATION `"));
+    assert_eq!(
+        stderr(&out),
+        "\nerror: the page was refused: 0 error(s), 1 warning(s); --deny-warnings counts warnings as errors\n"
+    );
+    assert_eq!(codes(&["check"]).status.code(), Some(0));
+
+    let dir = std::env::temp_dir().join(format!("infobip-codes-deny-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("clean.md");
+    std::fs::write(
+        &page,
+        "## Voice error codes\n### OK (group id: 0) - voice error codes\n|Id|Permanent|Error|\n|-|-|-|\n|5000|false|`VOICE_ANSWERED`|\n",
+    )
+    .unwrap();
+    let out = codes(&["check", "--deny-warnings", &page.to_string_lossy()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("warning"));
+}
+
+#[test]
+fn deny_warnings_is_an_option_of_check_only() {
+    let out = codes(&["export", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with(
+        "error: --deny-warnings is an option of check\n\nusage: cargo codes <command>"
+    ));
+}

@@ -1,5 +1,6 @@
 //! Bad pages give located errors with a hint; no row is dropped silently.
 
+use infobip_codes_codegen::model::Kind;
 use infobip_codes_codegen::{build, read, Inputs, PageInput};
 
 fn one(path: &str, page: impl Into<Vec<u8>>) -> Inputs {
@@ -176,4 +177,133 @@ fn emission_never_panics_or_drops_a_code_even_on_an_unresolved_catalog() {
         assert!(source.contains(variant), "{variant} missing");
     }
     assert!(source.contains("1 => &[ErrorCode::EcA1, ErrorCode::EcB]"));
+}
+
+/// A codes table whose Id column is spelled `errorId`, holding an id that the rest of the
+/// page never lists.
+const HLR_TABLE: &str = "| errorId | Permanent | Error | Description |\n| --- | --- | --- | --- |\n| 9001 | true | EC_HLR_UNKNOWN | The number is unknown to the HLR. |\n";
+
+/// A page of one General error, then `heading` on line 8 over `table` from line 10.
+fn under(heading: &str, table: &str) -> Inputs {
+    one(
+        "p.md",
+        format!("{HEAD}|1|true|`EC_A`|\n\n{heading}\n\n{table}"),
+    )
+}
+
+#[test]
+fn a_codes_table_is_read_where_its_heading_names_the_kind_and_the_channel() {
+    for (heading, channel, deprecated) in [
+        ("## HLR error codes", "hlr", false),
+        ("## SMS error codes (DEPRECATED)", "sms", true),
+        ("## Error Codes (HLR)", "hlr", false),
+        ("## Errors (HLR)", "hlr", false),
+    ] {
+        let reading = read(&under(heading, HLR_TABLE));
+        assert!(
+            reading.diagnostics.0.is_empty(),
+            "{heading}: {}",
+            reading.diagnostics
+        );
+        let code = reading
+            .catalog
+            .codes
+            .iter()
+            .find(|c| c.id == 9001)
+            .unwrap_or_else(|| panic!("{heading}: 9001 was not read"));
+        assert_eq!(
+            (
+                code.kind,
+                code.channel.as_str(),
+                code.name.as_str(),
+                code.permanent,
+                code.description.as_str(),
+                code.deprecated,
+                code.location.to_string(),
+            ),
+            (
+                Kind::Error,
+                channel,
+                "EC_HLR_UNKNOWN",
+                Some(true),
+                "The number is unknown to the HLR.",
+                deprecated,
+                "p.md:12:1".to_owned(),
+            ),
+            "{heading}"
+        );
+        assert_eq!(reading.catalog.codes.len(), 2, "{heading}");
+    }
+}
+
+#[test]
+fn a_codes_table_under_a_heading_that_names_no_channel_is_an_error_at_its_line() {
+    let refused = |heading: &str, hint: &str| {
+        assert_eq!(
+            messages(&under(heading, HLR_TABLE)),
+            [format!("p.md:10:1: error: codes table outside any section\n  | | errorId | Permanent | Error | Description |\n  = hint: {hint}")],
+            "{heading}"
+        );
+    };
+    refused(
+        "## Appendix",
+        "its heading `Appendix` at p.md:8:1 names neither a kind (`status codes`, `error codes`, `Errors`) nor a channel; put the table under a heading that names both, e.g. `## General status codes` or `## Error codes (HLR)`",
+    );
+    for (heading, text) in [("## Errors", "Errors"), ("## Error codes", "Error codes")] {
+        refused(
+            heading,
+            &format!("its heading `{text}` at p.md:8:1 names the kind but no channel; name the channel before the kind or in parentheses after it, e.g. `## HLR error codes`, `## Error codes (HLR)` or `## Errors (HLR)`"),
+        );
+    }
+}
+
+#[test]
+fn a_codes_table_under_a_group_heading_outside_any_section_is_an_error() {
+    let page =
+        "### PENDING (group id: 1) - hlr status codes\n|Id|Status|\n|-|-|\n|1|`PENDING_X`|\n";
+    assert_eq!(
+        messages(&one("p.md", page)),
+        ["p.md:2:1: error: codes table outside any section\n  | | Id | Status |\n  = hint: its heading `PENDING (group id: 1) - hlr status codes` at p.md:1:1 names a group, and no section heading before it names the kind and channel; put one such as `## General status codes` before the group"]
+    );
+}
+
+#[test]
+fn outside_the_sections_only_tables_that_look_like_codes_tables_are_reported() {
+    // Quiet: at most one of an Id, a name and a Permanent column.
+    for quiet in [
+        "| Parameter | Type | Description |\n| --- | --- | --- |\n| groupId | integer | The id of the status group. |\n",
+        "| Name | Value |\n|-|-|\n| id | 5 |\n",
+        "| messageId | status |\n|-|-|\n| 2250be2d4219-3af1-78856-aabe-1362af1edfd2 | DELIVERED_TO_HANDSET |\n",
+        "| Id | Description |\n|-|-|\n| 5 | Delivered. |\n",
+    ] {
+        assert_eq!(messages(&under("## Appendix", quiet)), Vec::<String>::new(), "{quiet}");
+    }
+    // Reported: two of them.
+    for loud in [
+        "| Id | Status |\n|-|-|\n| 5 | `DELIVERED_TO_HANDSET` |\n",
+        "| statusId | statusName |\n|-|-|\n| 5 | `DELIVERED_TO_HANDSET` |\n",
+        "| Error | Permanent |\n|-|-|\n| `EC_X` | true |\n",
+        "| ID | Colour | Permanent |\n|-|-|-|\n| 5 | red | true |\n",
+    ] {
+        assert_eq!(
+            first_lines(&under("## Appendix", loud)),
+            ["p.md:10:1: error: codes table outside any section"],
+            "{loud}"
+        );
+    }
+}
+
+#[test]
+fn inside_a_section_errors_with_a_parenthesis_names_a_group() {
+    let reading = read(&under(
+        "### Errors (HLR)",
+        "|Id|Permanent|Error|\n|-|-|-|\n|2|false|`EC_B`|\n",
+    ));
+    assert!(reading.diagnostics.0.is_empty(), "{}", reading.diagnostics);
+    let code = reading.catalog.codes.iter().find(|c| c.id == 2).unwrap();
+    let group = code.group.as_ref().unwrap();
+    assert_eq!(
+        (code.channel.as_str(), group.id, group.name.as_str()),
+        ("general", None, "Errors (HLR)")
+    );
 }

@@ -1,6 +1,7 @@
 //! Every form of one page gives the same catalog: readme.io markdown, flattened text,
 //! the crawler capture and rendered HTML; for the 2019 page and for the current layout.
 
+use infobip_codes_codegen::diag::LineIndex;
 use infobip_codes_codegen::model::{Catalog, Form, Kind};
 use infobip_codes_codegen::{read, Inputs, PageInput, Reading};
 use std::path::{Path, PathBuf};
@@ -264,4 +265,117 @@ fn html_locations_point_into_the_html_file() {
         .collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(w, [format!("status-codes.html:{}:1", rows[1])]);
+}
+
+/// A codes table whose Id column is spelled `errorId`, as markdown and as HTML.
+const HLR_MD: &str = "| errorId | Permanent | Error | Description |\n| --- | --- | --- | --- |\n| 9001 | true | EC_HLR_UNKNOWN | The number is unknown to the HLR. |\n";
+const HLR_HTML: &str = "<table><thead><tr><th>errorId</th><th>Permanent</th><th>Error</th><th>Description</th></tr></thead><tbody>\n<tr><td>9001</td><td>true</td><td>EC_HLR_UNKNOWN</td><td>The number is unknown to the HLR.</td></tr>\n</tbody></table>\n";
+
+/// A page, as markdown and as HTML, with a section `heading` holding the HLR table
+/// added at its end, as markdown, flattened text and HTML: (path, text) for each.
+fn with_hlr_table((md, html): (&str, &str), heading: &str) -> [(&'static str, String); 3] {
+    let md = String::from_utf8(file(md)).unwrap();
+    let md = format!("{md}\n## {heading}\n\n{HLR_MD}");
+    let html = String::from_utf8(file(html)).unwrap();
+    let html = html.replacen(
+        "</article>",
+        &format!("<h2>{heading}</h2>\n{HLR_HTML}</article>"),
+        1,
+    );
+    [
+        ("p.md", md.clone()),
+        ("p.txt", md.replace('\n', " ")),
+        ("p.html", html),
+    ]
+}
+
+/// The 2019 page and the current layout's error page, each as markdown and as HTML.
+const PAGES: [(&str, &str); 2] = [
+    (
+        "docs-source/response-status-and-error-codes.md",
+        "tests/fixtures/pages/response-status-and-error-codes.html",
+    ),
+    (
+        "tests/fixtures/pages/current/error-codes.md",
+        "tests/fixtures/pages/current/error-codes.html",
+    ),
+];
+
+fn read_one(path: &str, text: &str) -> Reading {
+    read(&Inputs::pages(vec![page(
+        path,
+        text.as_bytes().to_vec(),
+        URL,
+    )]))
+}
+
+#[test]
+fn a_codes_table_under_a_heading_that_places_it_is_read_in_every_form() {
+    for (base, heading, channel) in PAGES.into_iter().flat_map(|base| {
+        [
+            ("HLR error codes", "hlr"),
+            ("SMS error codes (DEPRECATED)", "sms"),
+            ("Error Codes (HLR)", "hlr"),
+            ("Errors (HLR)", "hlr"),
+        ]
+        .map(|(heading, channel)| (base, heading, channel))
+    }) {
+        let forms = with_hlr_table(base, heading);
+        let readings: Vec<Reading> = forms
+            .iter()
+            .map(|(path, text)| read_one(path, text))
+            .collect();
+        for (reading, (path, _)) in readings.iter().zip(&forms) {
+            let context = format!("{heading} in {base:?} as {path}");
+            assert!(
+                !reading.diagnostics.has_errors(),
+                "{context}: {}",
+                reading.diagnostics
+            );
+            let added: Vec<(u16, &str)> = reading
+                .catalog
+                .codes
+                .iter()
+                .filter(|c| c.channel == channel)
+                .map(|c| (c.id, c.name.as_str()))
+                .collect();
+            assert_eq!(added, [(9001, "EC_HLR_UNKNOWN")], "{context}");
+            assert_eq!(meaning(reading), meaning(&readings[0]), "{context}");
+        }
+    }
+}
+
+#[test]
+fn a_codes_table_under_a_heading_without_a_channel_is_reported_at_its_line_in_every_form() {
+    for (base, heading, lacks) in PAGES.into_iter().flat_map(|base| {
+        [
+            ("Appendix", "names neither a kind (`status codes`, `error codes`, `Errors`) nor a channel; put the table under a heading that names both, e.g. `## General status codes` or `## Error codes (HLR)`"),
+            ("Errors", "names the kind but no channel; name the channel before the kind or in parentheses after it, e.g. `## HLR error codes`, `## Error codes (HLR)` or `## Errors (HLR)`"),
+        ]
+        .map(|(heading, lacks)| (base, heading, lacks))
+    }) {
+        for (path, text) in with_hlr_table(base, heading) {
+            let (table_at, heading_at) = if path.ends_with(".html") {
+                ("<table><thead><tr><th>errorId".to_owned(), format!("<h2>{heading}"))
+            } else {
+                ("| errorId".to_owned(), format!("## {heading}"))
+            };
+            let index = LineIndex::new(path, &text);
+            let at = |needle: &str| index.locate(&text, text.rfind(needle).unwrap());
+            let errors: Vec<String> = read_one(path, &text)
+                .diagnostics
+                .errors()
+                .map(ToString::to_string)
+                .collect();
+            assert_eq!(
+                errors,
+                [format!(
+                    "{}: error: codes table outside any section\n  | | errorId | Permanent | Error | Description |\n  = hint: its heading `{heading}` at {} {lacks}",
+                    at(&table_at),
+                    at(&heading_at)
+                )],
+                "{heading} in {base:?} as {path}"
+            );
+        }
+    }
 }

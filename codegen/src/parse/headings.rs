@@ -9,7 +9,9 @@
 //! | `PENDING (group id: 1) - general status codes` | group `PENDING`, id 1 |
 //! | `PENDING / Group ID: 1` | group `PENDING`, id 1 |
 //! | `Handset errors (general) [#anchor]`, then a line `Group ID: 1` | group, id from the next line |
+//! | `Error codes (HLR)`, `Status codes (MMS)` | section: the parenthesis names the channel when no words precede the kind |
 //! | `HTTP status codes`, `API Status codes`, `Error codes` | neither: containers |
+//! | `Errors (HLR)`, `Errors` | see [`errors_heading`]: a section, or a kind without a channel, where no section encloses it |
 
 use crate::model::Kind;
 
@@ -60,19 +62,75 @@ pub fn classify(text: &str) -> HeadingClass {
     for (phrase, kind) in [("status codes", Kind::Status), ("error codes", Kind::Error)] {
         if let Some(at) = find_words(&lower, phrase) {
             let before = text[..at].trim().trim_end_matches(['-', ':', '–']).trim();
-            let deprecated = lower.contains("(deprecated)");
-            let channel = channel_name(before);
+            // `Error codes (HLR)`: with no words before the kind, the parenthesis names
+            // the channel.
+            let channel = if before.is_empty() {
+                parenthesis_channel(&text[at + phrase.len()..])
+            } else {
+                channel_name(before)
+            };
             return match channel {
                 Some(channel) => HeadingClass::Section {
                     kind,
                     channel,
-                    deprecated,
+                    deprecated: is_deprecated(text),
                 },
                 None => HeadingClass::Container,
             };
         }
     }
     HeadingClass::Other
+}
+
+/// A heading that is the word `Errors` alone, and the channel its parenthesis names:
+/// `Errors (HLR)` gives `Some(Some(HLR))`, `Errors` gives `Some(None)`. Where no section
+/// encloses it, such a heading names the kind of the codes under it; inside a section it
+/// names a group, as any other heading does there.
+pub fn errors_heading(text: &str) -> Option<Option<ChannelName>> {
+    let text = strip_anchor(text);
+    let word = text.find('(').map_or(text, |open| &text[..open]).trim();
+    word.eq_ignore_ascii_case("errors")
+        .then(|| parenthesis_channel(&text[word.len()..]))
+}
+
+/// Whether a heading marks its section `(DEPRECATED)`.
+pub fn is_deprecated(text: &str) -> bool {
+    text.to_ascii_lowercase().contains("(deprecated)")
+}
+
+/// The channel named by the one parenthesis in `text`, other than `(DEPRECATED)`. A list
+/// (`(Facebook messenger, Line, Viber)`) names several products, not one channel.
+fn parenthesis_channel(text: &str) -> Option<ChannelName> {
+    let mut named =
+        parentheses(text).filter(|inner| !inner.trim().eq_ignore_ascii_case("deprecated"));
+    match (named.next(), named.next()) {
+        (Some(inner), None) if !inner.contains(',') => channel_name(inner),
+        _ => None,
+    }
+}
+
+/// The contents of each top-level `(...)` in `text`.
+fn parentheses(text: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut open = 0;
+    text.char_indices().filter_map(move |(i, c)| {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = i + 1;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&text[open..i]);
+                }
+            }
+            _ => {}
+        }
+        None
+    })
 }
 
 /// The heading without a trailing `[#anchor]` or `¶`.
@@ -241,6 +299,53 @@ mod tests {
             HeadingClass::Other
         );
         assert_eq!(classify("Decoding the codes"), HeadingClass::Other);
+    }
+
+    #[test]
+    fn a_parenthesis_names_the_channel_when_no_words_precede_the_kind() {
+        assert_eq!(
+            classify("Error Codes (HLR)"),
+            section(Kind::Error, "hlr", "HLR", false)
+        );
+        assert_eq!(
+            classify("Status codes (MMS) (DEPRECATED)"),
+            section(Kind::Status, "mms", "MMS", true)
+        );
+        // Words before the kind win; a list, `(DEPRECATED)` alone or a word that is not
+        // a channel leaves a container.
+        assert_eq!(
+            classify("Chat error codes (Facebook messenger, Line, Viber)"),
+            section(Kind::Error, "chat", "Chat", false)
+        );
+        assert_eq!(
+            classify("Error codes (Facebook messenger, Line, Viber)"),
+            HeadingClass::Container
+        );
+        assert_eq!(
+            classify("Error codes (DEPRECATED)"),
+            HeadingClass::Container
+        );
+        assert_eq!(classify("API Status codes (v2)"), HeadingClass::Container);
+        assert_eq!(classify("Error codes (HTTP)"), HeadingClass::Container);
+    }
+
+    #[test]
+    fn errors_alone_names_the_kind() {
+        let hlr = ChannelName {
+            slug: "hlr".into(),
+            title: "HLR".into(),
+        };
+        assert_eq!(errors_heading("Errors (HLR)"), Some(Some(hlr.clone())));
+        assert_eq!(
+            errors_heading("errors (HLR) (DEPRECATED) [#errors-hlr]"),
+            Some(Some(hlr))
+        );
+        assert_eq!(errors_heading("Errors"), Some(None));
+        assert_eq!(errors_heading("Errors (a, b)"), Some(None));
+        assert_eq!(errors_heading("HLR errors"), None);
+        assert_eq!(errors_heading("Handset errors (general)"), None);
+        // `Errors (HLR)` is still `Other` to `classify`: inside a section it names a group.
+        assert_eq!(classify("Errors (HLR)"), HeadingClass::Other);
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! From an outline to the catalog: sections, groups and code tables, for every form.
 //!
 //! Every row of every table under a codes section becomes exactly one [`Code`] or a
-//! located error; nothing is dropped silently.
+//! located error; nothing is dropped silently. Outside the codes sections, a table that
+//! looks like a codes table (`looks_like_codes`) is an error that names the heading
+//! above it and what that heading lacks; other tables there (parameters, examples) are
+//! prose to the generator.
 
 use super::headings::{self, ChannelName, HeadingClass};
-use super::outline::{Block, Cell, Outline, Row, Table};
+use super::outline::{Block, Cell, Heading, Outline, Row, Table};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::model::{Catalog, Channel, Code, Group, GroupRef, Kind, SourcePage};
 
@@ -21,7 +24,7 @@ const COLUMN_HINT: &str =
     "codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description";
 
 fn column(header: &str) -> Option<Column> {
-    match header.trim().to_ascii_lowercase().as_str() {
+    match header_words(header).as_str() {
         "id" | "code id" | "status id" | "error id" => Some(Column::Id),
         "permanent" => Some(Column::Permanent),
         "status" | "error" | "name" | "code" | "status name" | "error name" | "status code"
@@ -29,6 +32,40 @@ fn column(header: &str) -> Option<Column> {
         "description" => Some(Column::Description),
         _ => None,
     }
+}
+
+/// A header's words, lowercase and separated by one space: `errorId`, `error_id` and
+/// `Error ID` all read `error id`.
+fn header_words(header: &str) -> String {
+    let mut words = String::new();
+    let mut after_lower = false;
+    for c in header.chars() {
+        if !c.is_alphanumeric() {
+            if !words.is_empty() && !words.ends_with(' ') {
+                words.push(' ');
+            }
+            after_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && after_lower {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+        after_lower = !c.is_uppercase();
+    }
+    words.trim_end().to_owned()
+}
+
+/// Whether a header makes a table a codes table wherever it stands: an Id column beside
+/// a name or a Permanent column, or a name beside a Permanent column. A parameters table
+/// (`| Parameter | Type | Description |`) or an example (`| Name | Value |`) has at most
+/// one of the three, and is not.
+fn looks_like_codes(columns: &[Option<Column>]) -> bool {
+    [Column::Id, Column::Name, Column::Permanent]
+        .iter()
+        .filter(|want| columns.contains(&Some(**want)))
+        .count()
+        >= 2
 }
 
 struct Section {
@@ -56,8 +93,12 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
     };
     let mut section: Option<Section> = None;
     let mut group: Option<GroupCtx> = None;
+    let mut heading: Option<&Heading> = None;
 
     for block in &outline.blocks {
+        if let Block::Heading(h) = block {
+            heading = Some(h);
+        }
         match block {
             Block::Heading(h) => match headings::classify(&h.text) {
                 HeadingClass::Section {
@@ -94,7 +135,17 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
                     let inside = section.as_ref().is_some_and(|s| h.level > s.level);
                     let below_group = group.as_ref().is_some_and(|g| h.level > g.level);
                     if !inside {
-                        section = None;
+                        // Where no section encloses it, `Errors (HLR)` opens one.
+                        section =
+                            headings::errors_heading(&h.text)
+                                .flatten()
+                                .map(|channel| Section {
+                                    level: h.level,
+                                    kind: Kind::Error,
+                                    channel,
+                                    deprecated: headings::is_deprecated(&h.text),
+                                    location: h.location.clone(),
+                                });
                         group = None;
                     } else if !below_group {
                         // A heading inside a section names a group (`Handset errors (general)`).
@@ -128,7 +179,10 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
                 }
             }
             Block::Table(t) => {
-                table(t, section.as_ref(), group.as_ref(), &mut catalog, diags);
+                match section.as_ref() {
+                    Some(section) => table(t, section, group.as_ref(), &mut catalog, diags),
+                    None => unplaced(t, heading, diags),
+                }
                 if let Some(g) = group.as_mut() {
                     g.tables += 1;
                 }
@@ -139,28 +193,52 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
     catalog
 }
 
+/// A table that no codes section encloses: an error if it looks like a codes table,
+/// naming the heading above it (`heading`) and what that heading lacks.
+fn unplaced(t: &Table, heading: Option<&Heading>, diags: &mut Diagnostics) {
+    if !looks_like_codes(&columns(t)) {
+        return;
+    }
+    let hint = match heading {
+        None => NO_HEADING.to_owned(),
+        Some(h) => {
+            let lacks = match headings::classify(&h.text) {
+                HeadingClass::Group { .. } => GROUP_ONLY,
+                HeadingClass::Container => NO_CHANNEL,
+                _ if headings::errors_heading(&h.text).is_some() => NO_CHANNEL,
+                _ => NO_KIND,
+            };
+            format!("its heading `{}` at {} {lacks}", h.text, h.location)
+        }
+    };
+    diags.push(
+        Diagnostic::error(t.location.clone(), "codes table outside any section")
+            .with_snippet(header_text(t))
+            .with_hint(hint),
+    );
+}
+
+// Hints for a codes table outside any section, by what the heading above it lacks.
+const NO_HEADING: &str = "put the table under a section heading that names the channel and kind, e.g. `## General status codes`";
+const NO_KIND: &str = "names neither a kind (`status codes`, `error codes`, `Errors`) nor a channel; put the table under a heading that names both, e.g. `## General status codes` or `## Error codes (HLR)`";
+const NO_CHANNEL: &str = "names the kind but no channel; name the channel before the kind or in parentheses after it, e.g. `## HLR error codes`, `## Error codes (HLR)` or `## Errors (HLR)`";
+const GROUP_ONLY: &str = "names a group, and no section heading before it names the kind and channel; put one such as `## General status codes` before the group";
+
+/// What each header cell of `t` is, as a column of a codes table.
+fn columns(t: &Table) -> Vec<Option<Column>> {
+    t.header.iter().map(|c| column(&c.plain)).collect()
+}
+
 fn table(
     t: &Table,
-    section: Option<&Section>,
+    section: &Section,
     group: Option<&GroupCtx>,
     catalog: &mut Catalog,
     diags: &mut Diagnostics,
 ) {
-    let columns: Vec<Option<Column>> = t.header.iter().map(|c| column(&c.plain)).collect();
+    let columns = columns(t);
     let find = |want: Column| columns.iter().position(|c| *c == Some(want));
     let (id_col, name_col) = (find(Column::Id), find(Column::Name));
-    let Some(section) = section else {
-        if id_col.is_some() && name_col.is_some() {
-            diags.push(
-                Diagnostic::error(t.location.clone(), "codes table outside any section")
-                    .with_snippet(header_text(t))
-                    .with_hint(
-                        "put the table under a section heading that names the channel and kind, e.g. `## General status codes`",
-                    ),
-            );
-        }
-        return;
-    };
     let mut usable = true;
     for (cell, col) in t.header.iter().zip(&columns) {
         if col.is_none() {
@@ -414,4 +492,21 @@ fn cells_text(cells: &[Cell]) -> String {
         s.push_str(" |");
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_read_one_word_spellings() {
+        for header in ["errorId", "error_id", "Error ID", " ERROR-ID ", "ErrorId"] {
+            assert_eq!(header_words(header), "error id", "{header}");
+        }
+        assert_eq!(header_words("statusID"), "status id");
+        assert_eq!(header_words("ID"), "id");
+        assert_eq!(column("errorId"), Some(Column::Id));
+        assert_eq!(column("statusName"), Some(Column::Name));
+        assert_eq!(column("messageId"), None);
+    }
 }
