@@ -20,6 +20,7 @@ use crate::docs;
 use crate::docs::DocFile;
 use crate::emit;
 use crate::model::{Catalog, Kind};
+use crate::names::Names;
 use crate::overrides::Overrides;
 use crate::{freshness, generated, read, vendor, Inputs, Reading};
 use std::io::Write;
@@ -514,7 +515,7 @@ fn pin(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, 
         return Ok(1);
     }
     let before = overrides.variants.len();
-    for (key, name) in emit::rust::current_pins(&reading.catalog) {
+    for (key, name) in Names::new(&reading.catalog).pins() {
         overrides.variants.entry(key).or_insert(name);
     }
     let added = overrides.variants.len() - before;
@@ -539,7 +540,8 @@ fn pin(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, 
 
 /// The variant names that `cargo codes pin` would add.
 fn unpinned(c: &Catalog) -> usize {
-    emit::rust::current_pins(c)
+    Names::new(c)
+        .pins()
         .keys()
         .filter(|k| !c.pins.contains_key(*k))
         .count()
@@ -587,7 +589,7 @@ pub fn summary_table(c: &Catalog) -> String {
 }
 
 fn explain(c: &Catalog, query: &str, out: &mut dyn Write) -> std::io::Result<i32> {
-    let paths = emit::rust::variant_paths(c);
+    let paths = Names::new(c).variant_paths();
     let q = query.trim();
     let by_id: Vec<_> = match q.parse::<u16>() {
         Ok(id) => paths.iter().filter(|(code, _)| code.id == id).collect(),
@@ -637,11 +639,7 @@ fn explain(c: &Catalog, query: &str, out: &mut dyn Write) -> std::io::Result<i32
             Kind::Status => writeln!(
                 out,
                 "  final:     {}",
-                if emit::rust::is_final(code) {
-                    "yes"
-                } else {
-                    "no"
-                }
+                if code.is_final() { "yes" } else { "no" }
             )?,
         }
         writeln!(out, "  rust:      infobip_codes::{path}")?;

@@ -13,8 +13,8 @@
 //! | a code gone from the page but kept as a deprecated variant (retired) | minor |
 //! | a variant removed or renamed | major |
 
-use crate::emit::rust::api_surface;
 use crate::model::{group_key, Catalog, Code, GroupRef, Kind};
+use crate::names::Names;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -192,8 +192,9 @@ fn group_label(kind: Kind, channel: &Option<String>, g: &GroupRef) -> String {
 
 /// Compares `old` with `new`.
 pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
-    let old_paths = variant_paths(old);
-    let new_paths = variant_paths(new);
+    let (old_names, new_names) = (Names::new(old), Names::new(new));
+    let old_paths = variant_paths(&old_names);
+    let new_paths = variant_paths(&new_names);
     let entry = |c: &Code, paths: &BTreeMap<(Kind, String, u16), String>| Entry {
         kind: c.kind,
         channel: c.channel.clone(),
@@ -288,7 +289,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     d.channels_added = nc.difference(&oc).cloned().collect();
     d.channels_removed = oc.difference(&nc).cloned().collect();
 
-    let (os, ns) = (api_surface(old), api_surface(new));
+    let (os, ns) = (old_names.api_surface(), new_names.api_surface());
     d.variants_added = ns
         .keys()
         .filter(|k| !os.contains_key(*k))
@@ -336,8 +337,9 @@ fn field_changes(o: &Code, n: &Code) -> Vec<Field> {
     fields
 }
 
-fn variant_paths(c: &Catalog) -> BTreeMap<(Kind, String, u16), String> {
-    crate::emit::rust::variant_paths(c)
+fn variant_paths(names: &Names<'_>) -> BTreeMap<(Kind, String, u16), String> {
+    names
+        .variant_paths()
         .into_iter()
         .map(|(code, path)| ((code.kind, code.channel.clone(), code.id), path))
         .collect()

@@ -4,19 +4,22 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! page bytes ──parse──▶ Outline ──structure──▶ Catalog ──validate──▶ Catalog ──emit──▶ Rust / JSON / CSV
-//!   (one reader per form)         (model: the one contract)                 (writers never read pages)
+//! page bytes ─parse─▶ Outline ─structure─▶ Catalog ─validate─▶ Catalog ─names─▶ Names ─emit─▶ Rust / JSON / CSV
+//!   (one reader per form)       (model: the one contract)           (Rust names, pins)   (writers never read pages)
 //! ```
 //!
 //! - [`parse`]: one reader per input form (readme.io markdown, flattened text, crawler
-//!   capture), all producing an [`parse::outline::Outline`]; [`parse::structure`] turns
-//!   outlines into the catalog, accounting for every table row.
-//! - [`model`]: the [`model::Catalog`], serde-serializable with feature `serde`.
+//!   capture, HTML), all producing an [`parse::outline::Outline`]; [`parse::structure`]
+//!   turns outlines into the catalog, accounting for every table row.
+//! - [`model`]: the [`model::Catalog`] and the page's rules about it (finality).
 //! - [`validate`]: checks across pages (duplicate ids, group ids).
+//! - [`names`]: the Rust name of every channel, group and code, with the pins.
 //! - [`emit`]: the Rust source of the crate, and JSON/CSV exports.
+//! - [`generated`]: the one writer of the committed `src/generated.rs`;
+//!   [`freshness`] the check that the crate's build script shares.
 //!
-//! `build.rs` of `infobip-codes` and the maintainer CLI (`cargo codes`, feature `cli`)
-//! are thin drivers over [`read`] and [`build`].
+//! The build script of `infobip-codes` (with its `regenerate` feature) and the maintainer
+//! CLI (`cargo codes`, feature `cli`) are thin drivers over [`read`] and [`build`].
 //!
 //! ```
 //! use infobip_codes_codegen::{build, Inputs, PageInput};
@@ -45,6 +48,7 @@ pub mod generated;
 mod json;
 pub mod md;
 pub mod model;
+pub mod names;
 pub mod overrides;
 pub mod parse;
 pub mod retired;

@@ -27,6 +27,22 @@ impl Kind {
             Kind::Error => "error",
         }
     }
+
+    /// The crate's enum of codes of this kind: `StatusCode` or `ErrorCode`.
+    pub fn code_type(self) -> &'static str {
+        match self {
+            Kind::Status => "StatusCode",
+            Kind::Error => "ErrorCode",
+        }
+    }
+
+    /// The crate's enum of groups of this kind: `StatusGroup` or `ErrorGroup`.
+    pub fn group_type(self) -> &'static str {
+        match self {
+            Kind::Status => "StatusGroup",
+            Kind::Error => "ErrorGroup",
+        }
+    }
 }
 
 impl fmt::Display for Kind {
@@ -69,6 +85,16 @@ pub fn group_key(name: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())
         .collect()
+}
+
+/// Status names that sit in a final group but can be followed by another report:
+/// Infobip documents `DELIVERED_TO_OPERATOR` as intermediate, since a handset delivery
+/// report may still arrive.
+pub const INTERMEDIATE_STATUSES: [&str; 1] = ["DELIVERED_TO_OPERATOR"];
+
+/// Whether a status group is final: every status group but PENDING.
+pub fn is_final_status_group(name: &str) -> bool {
+    group_key(name) != "PENDING"
 }
 
 /// How a code refers to its group: the group's id (if the page gives one) and name.
@@ -130,6 +156,22 @@ pub struct Code {
 }
 
 impl Code {
+    /// Whether a status is final: in a final group ([`is_final_status_group`]), and not
+    /// one of [`INTERMEDIATE_STATUSES`]. An error, or a status without a group, is not.
+    pub fn is_final(&self) -> bool {
+        self.kind == Kind::Status
+            && self
+                .group
+                .as_ref()
+                .is_some_and(|g| is_final_status_group(&g.name))
+            && !self.is_intermediate()
+    }
+
+    /// Whether a status is one of [`INTERMEDIATE_STATUSES`].
+    pub fn is_intermediate(&self) -> bool {
+        self.kind == Kind::Status && INTERMEDIATE_STATUSES.contains(&self.name.as_str())
+    }
+
     /// The identity of a code: kind, channel and id.
     pub fn key(&self) -> (Kind, &str, u16) {
         (self.kind, &self.channel, self.id)
@@ -298,5 +340,16 @@ impl Catalog {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_keys_ignore_case_and_separators() {
+        assert_eq!(group_key("Registration error"), "REGISTRATIONERROR");
+        assert_eq!(group_key("HANDSET_ERRORS"), group_key("Handset errors"));
     }
 }

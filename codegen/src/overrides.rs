@@ -26,9 +26,8 @@
 use crate::diag::{
     json_error_message, json_error_offset, Diagnostic, Diagnostics, LineIndex, Location,
 };
-use crate::emit::naming::group_key;
 use crate::json::quote;
-use crate::model::{Code, GroupRef, Kind};
+use crate::model::{group_key, Code, GroupRef, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 

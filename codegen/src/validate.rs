@@ -1,8 +1,7 @@
 //! Checks on the whole catalog (all pages merged) before anything is generated.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::emit::naming::group_key;
-use crate::model::{Catalog, Code, Group, Kind};
+use crate::model::{group_key, Catalog, Code, Group, Kind};
 use crate::overrides::Overrides;
 use std::collections::BTreeMap;
 

@@ -288,7 +288,7 @@ pub fn plan(
     let unpinned = read(&inputs).catalog;
     let mut pins = inputs.overrides.clone();
     let before = pins.variants.len();
-    for (key, ident) in crate::emit::rust::current_pins(&unpinned) {
+    for (key, ident) in crate::names::Names::new(&unpinned).pins() {
         pins.variants.entry(key).or_insert(ident);
     }
     let newly_pinned = pins.variants.len() - before;

@@ -1,9 +1,10 @@
-//! Writers: from a validated catalog to Rust source, JSON or CSV, and diffs to reports.
-//! Writers never read pages.
+//! Writers: from a validated, named catalog to Rust source, JSON or CSV, and diffs to
+//! reports. Writers never read pages.
 
 pub mod export;
-pub mod naming;
 pub mod perfect;
+mod prose;
 pub mod report;
 pub mod rust;
+mod tokens;
 pub mod wrap;

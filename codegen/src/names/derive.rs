@@ -1,4 +1,4 @@
-//! Rust names for what the page documents.
+//! Identifiers derived from what the page documents.
 //!
 //! - A variant is the documented name in UpperCamelCase: split on anything that is not
 //!   an ASCII letter or digit; a word in one letter case becomes `Word`, a mixed-case
@@ -88,14 +88,24 @@ pub fn upper_camel(name: &str) -> String {
     out
 }
 
-/// Unique variant names for items whose natural names may collide.
-///
-/// `items` are `(natural name, id, channel)` in canonical order; the result has one
-/// identifier per item, in the same order.
-pub fn unique_variants(items: &[(String, Option<u16>, Option<String>)]) -> Vec<String> {
-    let base = items.iter().map(|(n, _, _)| upper_camel(n)).collect();
-    let with_id = suffix_collisions(base, |i| items[i].1.map(|id| id.to_string()));
-    let with_channel = suffix_collisions(with_id, |i| items[i].2.as_deref().map(upper_camel));
+/// Something that needs a variant name: its documented name, and what tells it apart
+/// from a namesake.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Candidate {
+    /// The name the page documents.
+    pub name: String,
+    /// Its id, appended when namesakes collide.
+    pub id: Option<u16>,
+    /// Its channel slug, appended when the id alone does not separate namesakes.
+    pub channel: Option<String>,
+}
+
+/// Unique variant names for candidates whose natural names may collide, in canonical
+/// order: one identifier per candidate, in the same order.
+pub fn unique_variants(items: &[Candidate]) -> Vec<String> {
+    let base = items.iter().map(|c| upper_camel(&c.name)).collect();
+    let with_id = suffix_collisions(base, |i| items[i].id.map(|id| id.to_string()));
+    let with_channel = suffix_collisions(with_id, |i| items[i].channel.as_deref().map(upper_camel));
     let mut taken = BTreeSet::new();
     with_channel
         .into_iter()
@@ -118,10 +128,7 @@ pub fn unique_variants(items: &[(String, Option<u16>, Option<String>)]) -> Vec<S
 /// Like [`unique_variants`], but `pins[i]`, when given, is item `i`'s name. Unpinned
 /// items never take a pinned name: they get their id, then their channel, then `DupN`
 /// appended. A pin that another item already holds is ignored (validation reports it).
-pub fn variants_with_pins(
-    items: &[(String, Option<u16>, Option<String>)],
-    pins: &[Option<String>],
-) -> Vec<String> {
+pub fn variants_with_pins(items: &[Candidate], pins: &[Option<String>]) -> Vec<String> {
     let derived = unique_variants(items);
     let mut taken = BTreeSet::new();
     let mut names: Vec<Option<String>> = pins
@@ -133,14 +140,14 @@ pub fn variants_with_pins(
         .iter()
         .zip(derived)
         .zip(names)
-        .map(|(((_, id, channel), derived), pinned)| {
+        .map(|((item, derived), pinned)| {
             if let Some(p) = pinned {
                 return p;
             }
-            let with_id = id.map(|id| format!("{derived}{id}"));
+            let with_id = item.id.map(|id| format!("{derived}{id}"));
             let with_channel = with_id
                 .as_ref()
-                .zip(channel.as_deref())
+                .zip(item.channel.as_deref())
                 .map(|(n, ch)| format!("{n}{}", upper_camel(ch)));
             let candidates = [Some(derived.clone()), with_id, with_channel];
             if let Some(free) = candidates
@@ -175,12 +182,19 @@ fn suffix_collisions(names: Vec<String>, suffix: impl Fn(usize) -> Option<String
         .collect()
 }
 
-/// The key under which a group name is looked up (see [`crate::model::group_key`]).
-pub use crate::model::group_key;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn items(list: &[(&str, Option<u16>, Option<&str>)]) -> Vec<Candidate> {
+        list.iter()
+            .map(|(name, id, channel)| Candidate {
+                name: (*name).to_owned(),
+                id: *id,
+                channel: channel.map(str::to_owned),
+            })
+            .collect()
+    }
 
     #[test]
     fn camel_cases_documented_names() {
@@ -199,14 +213,14 @@ mod tests {
 
     #[test]
     fn disambiguates_collisions_deterministically() {
-        let items = vec![
-            ("EC_X".to_owned(), Some(5400), Some("voice".to_owned())),
-            ("EC_X".to_owned(), Some(5403), Some("voice".to_owned())),
-            ("EC_Y".to_owned(), Some(1), Some("general".to_owned())),
-            ("EC_Z".to_owned(), Some(7), Some("general".to_owned())),
-            ("EC_Z".to_owned(), Some(7), Some("mms".to_owned())),
-            ("ec-y".to_owned(), None, None),
-        ];
+        let items = items(&[
+            ("EC_X", Some(5400), Some("voice")),
+            ("EC_X", Some(5403), Some("voice")),
+            ("EC_Y", Some(1), Some("general")),
+            ("EC_Z", Some(7), Some("general")),
+            ("EC_Z", Some(7), Some("mms")),
+            ("ec-y", None, None),
+        ]);
         assert_eq!(
             unique_variants(&items),
             [
@@ -222,11 +236,11 @@ mod tests {
 
     #[test]
     fn pins_win_and_keep_other_names_off_them() {
-        let items = vec![
-            ("EC_X".to_owned(), Some(1), Some("general".to_owned())),
-            ("EC_X_NEW".to_owned(), Some(2), Some("general".to_owned())),
-            ("EC_Y".to_owned(), Some(3), Some("general".to_owned())),
-        ];
+        let items = items(&[
+            ("EC_X", Some(1), Some("general")),
+            ("EC_X_NEW", Some(2), Some("general")),
+            ("EC_Y", Some(3), Some("general")),
+        ]);
         // EC_X was reworded from EC_OLD and keeps its variant; EC_Y's natural name is
         // pinned by another code, so it gets its id.
         let pins = vec![Some("EcOld".to_owned()), Some("EcY".to_owned()), None];
@@ -234,11 +248,5 @@ mod tests {
         // A pin held twice is honoured once.
         let pins = vec![Some("EcA".to_owned()), Some("EcA".to_owned()), None];
         assert_eq!(variants_with_pins(&items, &pins), ["EcA", "EcXNew", "EcY"]);
-    }
-
-    #[test]
-    fn group_keys_ignore_case_and_separators() {
-        assert_eq!(group_key("Registration error"), "REGISTRATIONERROR");
-        assert_eq!(group_key("HANDSET_ERRORS"), group_key("Handset errors"));
     }
 }

@@ -1,0 +1,300 @@
+//! Naming, the stage between validation and emission: the Rust name of every channel,
+//! group and code of a validated catalog, with the names pinned in
+//! `docs-source/overrides.json`.
+//!
+//! The emitter writes these names, `cargo codes pin` records them, and the diff of
+//! meaning compares them: all three read one [`Names`].
+
+mod derive;
+
+pub use derive::{unique_variants, upper_camel, variants_with_pins, Candidate};
+
+use crate::model::{group_key, Catalog, Code, Group, GroupRef, Kind};
+use crate::overrides::{code_key, group_pin_key};
+use std::collections::BTreeMap;
+
+/// A channel and its `Channel` variant.
+#[derive(Clone, Debug)]
+pub struct ChannelName {
+    /// The channel's slug (`general`).
+    pub slug: String,
+    /// The page's title for it (`General`).
+    pub title: String,
+    /// The variant (`General`).
+    pub ident: String,
+}
+
+/// A group variant: one group name with its id, shared by the channels that list it.
+#[derive(Clone, Debug)]
+pub struct GroupName {
+    /// The variant (`HandsetErrors`).
+    pub ident: String,
+    /// The group's id, when the page gives one.
+    pub id: Option<u16>,
+    /// The documented name (`HANDSET_ERRORS`).
+    pub name: String,
+    /// The name's [`group_key`].
+    pub key: String,
+    /// (channel slug, description) per channel that documents the group.
+    pub descriptions: Vec<(Option<String>, String)>,
+    /// Channels whose codes use the group, in canonical order.
+    pub channels: Vec<String>,
+}
+
+/// A code and its variant.
+#[derive(Clone, Debug)]
+pub struct CodeName<'a> {
+    /// The code.
+    pub code: &'a Code,
+    /// The variant (`EcUnknownSubscriber`).
+    pub ident: String,
+    /// Its group: an index into the kind's groups of [`Names`].
+    pub group: Option<usize>,
+}
+
+/// The Rust names of a catalog.
+#[derive(Clone, Debug)]
+pub struct Names<'a> {
+    /// The catalog named.
+    pub catalog: &'a Catalog,
+    /// `Channel` variants, in canonical order.
+    pub channels: Vec<ChannelName>,
+    /// `StatusGroup` variants.
+    pub status_groups: Vec<GroupName>,
+    /// `ErrorGroup` variants.
+    pub error_groups: Vec<GroupName>,
+    /// `StatusCode` variants, in canonical order.
+    pub statuses: Vec<CodeName<'a>>,
+    /// `ErrorCode` variants, in canonical order.
+    pub errors: Vec<CodeName<'a>>,
+}
+
+/// A group variant is a group name (compared by [`group_key`]) with its id. Status groups
+/// are one shared set anyway; error groups are per channel on the page, and the crate
+/// merges the ones that share a name and an id (HANDSET_ERRORS is group 1 in General and
+/// in Voice).
+fn group_identity(r: &GroupRef) -> (String, Option<u16>) {
+    (group_key(&r.name), r.id)
+}
+
+impl<'a> Names<'a> {
+    /// Names every channel, group and code of `catalog`, honouring its pins.
+    pub fn new(catalog: &'a Catalog) -> Self {
+        let candidates: Vec<Candidate> = catalog
+            .channels
+            .iter()
+            .map(|c| Candidate {
+                name: c.slug.clone(),
+                ..Candidate::default()
+            })
+            .collect();
+        let channels = catalog
+            .channels
+            .iter()
+            .zip(unique_variants(&candidates))
+            .map(|(c, ident)| ChannelName {
+                slug: c.slug.clone(),
+                title: c.title.clone(),
+                ident,
+            })
+            .collect();
+        let status_groups = group_names(catalog, Kind::Status);
+        let error_groups = group_names(catalog, Kind::Error);
+        let statuses = code_names(catalog, Kind::Status, &status_groups);
+        let errors = code_names(catalog, Kind::Error, &error_groups);
+        Names {
+            catalog,
+            channels,
+            status_groups,
+            error_groups,
+            statuses,
+            errors,
+        }
+    }
+
+    /// The codes of one kind.
+    pub fn codes(&self, kind: Kind) -> &[CodeName<'a>] {
+        match kind {
+            Kind::Status => &self.statuses,
+            Kind::Error => &self.errors,
+        }
+    }
+
+    /// The groups of one kind.
+    pub fn groups(&self, kind: Kind) -> &[GroupName] {
+        match kind {
+            Kind::Status => &self.status_groups,
+            Kind::Error => &self.error_groups,
+        }
+    }
+
+    /// The channel with this slug.
+    pub fn channel(&self, slug: &str) -> Option<&ChannelName> {
+        self.channels.iter().find(|c| c.slug == slug)
+    }
+
+    /// The page's title for a channel slug (the slug itself for an unknown one).
+    pub fn channel_title(&self, slug: &str) -> String {
+        self.channel(slug)
+            .map_or_else(|| slug.to_owned(), |c| c.title.clone())
+    }
+
+    /// The Rust path of every code's variant (`StatusCode::DeliveredToHandset`), in
+    /// catalog order.
+    pub fn variant_paths(&self) -> Vec<(&'a Code, String)> {
+        [Kind::Status, Kind::Error]
+            .into_iter()
+            .flat_map(|kind| {
+                self.codes(kind)
+                    .iter()
+                    .map(move |c| (c.code, format!("{}::{}", kind.code_type(), c.ident)))
+            })
+            .collect()
+    }
+
+    /// The variant name of every code and group, by pin key (see [`crate::overrides`]):
+    /// what `cargo codes pin` records so that later refreshes keep these names.
+    pub fn pins(&self) -> BTreeMap<String, String> {
+        let mut pins = BTreeMap::new();
+        for c in self.statuses.iter().chain(&self.errors) {
+            pins.insert(
+                code_key(c.code.kind, &c.code.channel, c.code.id),
+                c.ident.clone(),
+            );
+        }
+        for kind in [Kind::Status, Kind::Error] {
+            for g in self.groups(kind) {
+                let r = GroupRef {
+                    id: g.id,
+                    name: g.name.clone(),
+                };
+                pins.insert(group_pin_key(kind, &r), g.ident.clone());
+            }
+        }
+        pins
+    }
+
+    /// Every public variant the catalog generates (`Channel::Voice`,
+    /// `StatusGroup::Pending`, `ErrorCode::EcUnknownSubscriber`, ...) and whether it is
+    /// deprecated: the API surface that a diff of two catalogs compares.
+    pub fn api_surface(&self) -> BTreeMap<String, bool> {
+        let mut surface = BTreeMap::new();
+        for c in &self.channels {
+            surface.insert(format!("Channel::{}", c.ident), false);
+        }
+        for kind in [Kind::Status, Kind::Error] {
+            for g in self.groups(kind) {
+                surface.insert(format!("{}::{}", kind.group_type(), g.ident), false);
+            }
+            for c in self.codes(kind) {
+                surface.insert(
+                    format!("{}::{}", kind.code_type(), c.ident),
+                    c.code.retired.is_some(),
+                );
+            }
+        }
+        surface
+    }
+}
+
+/// The groups of one kind, merged by identity, named with their pins.
+fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
+    let mut groups: Vec<GroupName> = Vec::new();
+    let mut index: BTreeMap<(String, Option<u16>), usize> = BTreeMap::new();
+    for g in catalog.groups.iter().filter(|g| g.kind == kind) {
+        let identity = group_identity(&g.key);
+        match index.get(&identity).map(|&i| &mut groups[i]) {
+            Some(named) => named
+                .descriptions
+                .push((g.channel.clone(), g.description.clone())),
+            None => {
+                index.insert(identity.clone(), groups.len());
+                groups.push(first_listing(g, identity.0));
+            }
+        }
+    }
+    let candidates: Vec<Candidate> = groups
+        .iter()
+        .map(|g| Candidate {
+            name: g.name.clone(),
+            id: g.id,
+            channel: None,
+        })
+        .collect();
+    let pins: Vec<Option<String>> = groups
+        .iter()
+        .map(|g| {
+            let r = GroupRef {
+                id: g.id,
+                name: g.name.clone(),
+            };
+            catalog.pins.get(&group_pin_key(kind, &r)).cloned()
+        })
+        .collect();
+    for (g, ident) in groups
+        .iter_mut()
+        .zip(variants_with_pins(&candidates, &pins))
+    {
+        g.ident = ident;
+    }
+    for code in catalog.codes_of(kind) {
+        let Some(r) = &code.group else { continue };
+        if let Some(&i) = index.get(&group_identity(r)) {
+            let g = &mut groups[i];
+            if !g.channels.contains(&code.channel) {
+                g.channels.push(code.channel.clone());
+            }
+        }
+    }
+    groups
+}
+
+/// A group as its first listing gives it, before it is named.
+fn first_listing(g: &Group, key: String) -> GroupName {
+    GroupName {
+        ident: String::new(),
+        id: g.key.id,
+        name: g.key.name.clone(),
+        key,
+        descriptions: vec![(g.channel.clone(), g.description.clone())],
+        channels: Vec::new(),
+    }
+}
+
+/// The codes of one kind, named with their pins, each pointing at its group.
+fn code_names<'a>(catalog: &'a Catalog, kind: Kind, groups: &[GroupName]) -> Vec<CodeName<'a>> {
+    let codes: Vec<&Code> = catalog.codes_of(kind).collect();
+    let candidates: Vec<Candidate> = codes
+        .iter()
+        .map(|c| Candidate {
+            name: c.name.clone(),
+            id: Some(c.id),
+            channel: Some(c.channel.clone()),
+        })
+        .collect();
+    let pins: Vec<Option<String>> = codes
+        .iter()
+        .map(|c| {
+            catalog
+                .pins
+                .get(&code_key(c.kind, &c.channel, c.id))
+                .cloned()
+        })
+        .collect();
+    let index: BTreeMap<(&str, Option<u16>), usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| ((g.key.as_str(), g.id), i))
+        .collect();
+    codes
+        .into_iter()
+        .zip(variants_with_pins(&candidates, &pins))
+        .map(|(code, ident)| {
+            let group = code.group.as_ref().and_then(|r| {
+                let (key, id) = group_identity(r);
+                index.get(&(key.as_str(), id)).copied()
+            });
+            CodeName { code, ident, group }
+        })
+        .collect()
+}
