@@ -3,8 +3,8 @@
 //!
 //! The output is plain data. Behaviour (accessors, `Display`, `FromStr`, serde) is
 //! hand-written in the crate and reads these tables, so reviewers read it once, not once
-//! per refresh. Every public item emitted here is documented from the page
-//! ([`super::prose`]).
+//! per refresh. Every public item emitted here is documented from the page (the prose
+//! module of `emit`).
 
 use super::prose;
 use super::tokens::{alias, doc, field_string, ident, option_string, option_u16, string};
