@@ -853,7 +853,7 @@ fn version_gate(
         )?;
         return Ok(0);
     };
-    let required = old.bump(d.verdict);
+    let required = diff::bump(&old, d.verdict);
     if new >= required {
         writeln!(
             err,

@@ -413,86 +413,48 @@ fn reasons(d: &Diff) -> Vec<(Level, String)> {
     r
 }
 
-/// A version `major.minor.patch` (pre-release and build parts are kept as text).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Version {
-    /// Major.
-    pub major: u64,
-    /// Minor.
-    pub minor: u64,
-    /// Patch.
-    pub patch: u64,
+/// A crate version (semver's).
+pub use semver::Version;
+
+/// Parses `1.2.3`; pre-release and build parts are ignored, since the version gate
+/// compares releases.
+pub fn parse_version(s: &str) -> Option<Version> {
+    let mut v = Version::parse(s.trim()).ok()?;
+    v.pre = semver::Prerelease::EMPTY;
+    v.build = semver::BuildMetadata::EMPTY;
+    Some(v)
 }
 
-impl Version {
-    /// Parses `1.2.3` (anything after a `-` or `+` is ignored).
-    pub fn parse(s: &str) -> Option<Version> {
-        let core = s.trim().split(['-', '+']).next()?;
-        let mut parts = core.split('.').map(|p| p.parse::<u64>().ok());
-        let v = Version {
-            major: parts.next()??,
-            minor: parts.next()??,
-            patch: parts.next()??,
-        };
-        parts.next().is_none().then_some(v)
-    }
-
-    /// The smallest version that a change of `level` demands after this one, by Cargo's
-    /// rules: for `0.y.z` the minor number acts as major and the patch number as minor.
-    pub fn bump(&self, level: Level) -> Version {
-        let v = self.clone();
-        match (level, v.major, v.minor) {
-            (Level::None, ..) => v,
-            (Level::Major, 0, 0) | (Level::Minor | Level::Patch, 0, _) => Version {
-                patch: v.patch + 1,
-                ..v
-            },
-            (Level::Major, 0, _) => Version {
-                minor: v.minor + 1,
-                patch: 0,
-                ..v
-            },
-            (Level::Major, ..) => Version {
-                major: v.major + 1,
-                minor: 0,
-                patch: 0,
-            },
-            (Level::Minor, ..) => Version {
-                minor: v.minor + 1,
-                patch: 0,
-                ..v
-            },
-            (Level::Patch, ..) => Version {
-                patch: v.patch + 1,
-                ..v
-            },
-        }
-    }
+/// The smallest version that a change of `level` demands after `v`, by Cargo's rules:
+/// for `0.y.z` the minor number acts as major and the patch number as minor.
+pub fn bump(v: &Version, level: Level) -> Version {
+    let (major, minor, patch) = match (level, v.major, v.minor) {
+        (Level::None, ..) => (v.major, v.minor, v.patch),
+        (Level::Major, 0, 0) | (Level::Minor | Level::Patch, 0, _) => (0, v.minor, v.patch + 1),
+        (Level::Major, 0, _) => (0, v.minor + 1, 0),
+        (Level::Major, ..) => (v.major + 1, 0, 0),
+        (Level::Minor, ..) => (v.major, v.minor + 1, 0),
+        (Level::Patch, ..) => (v.major, v.minor, v.patch + 1),
+    };
+    Version::new(major, minor, patch)
 }
 
-impl fmt::Display for Version {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
-    }
-}
-
-/// The `version` of the `[package]` table of a Cargo.toml.
+/// The version of the package a Cargo.toml describes: `package.version`, or
+/// `workspace.package.version` when the package inherits it.
 pub fn package_version(cargo_toml: &str) -> Option<Version> {
-    let mut in_package = false;
-    for line in cargo_toml.lines() {
-        let t = line.trim();
-        if t.starts_with('[') {
-            in_package = t == "[package]";
-            continue;
+    let manifest: toml::Table = cargo_toml.parse().ok()?;
+    let version = match manifest.get("package")?.get("version")? {
+        toml::Value::String(v) => v.as_str(),
+        inherited => {
+            inherited.get("workspace")?.as_bool()?.then_some(())?;
+            manifest
+                .get("workspace")?
+                .get("package")?
+                .get("version")?
+                .as_str()?
         }
-        if in_package {
-            if let Some(rest) = t.strip_prefix("version") {
-                let value = rest.trim_start().strip_prefix('=')?.trim();
-                return Version::parse(value.trim_matches('"'));
-            }
-        }
-    }
-    None
+    };
+    parse_version(version)
 }
 
 #[cfg(test)]
@@ -501,16 +463,16 @@ mod tests {
 
     #[test]
     fn cargo_bumps() {
-        let v = |s| Version::parse(s).unwrap();
-        assert_eq!(v("0.1.0").bump(Level::Major).to_string(), "0.2.0");
-        assert_eq!(v("0.1.0").bump(Level::Minor).to_string(), "0.1.1");
-        assert_eq!(v("0.1.0").bump(Level::Patch).to_string(), "0.1.1");
-        assert_eq!(v("0.0.3").bump(Level::Major).to_string(), "0.0.4");
-        assert_eq!(v("1.2.3").bump(Level::Major).to_string(), "2.0.0");
-        assert_eq!(v("1.2.3").bump(Level::Minor).to_string(), "1.3.0");
-        assert_eq!(v("1.2.3").bump(Level::Patch).to_string(), "1.2.4");
-        assert_eq!(v("1.2.3").bump(Level::None).to_string(), "1.2.3");
-        assert_eq!(Version::parse("1.2"), None);
+        let v = |s| parse_version(s).unwrap();
+        assert_eq!(bump(&v("0.1.0"), Level::Major).to_string(), "0.2.0");
+        assert_eq!(bump(&v("0.1.0"), Level::Minor).to_string(), "0.1.1");
+        assert_eq!(bump(&v("0.1.0"), Level::Patch).to_string(), "0.1.1");
+        assert_eq!(bump(&v("0.0.3"), Level::Major).to_string(), "0.0.4");
+        assert_eq!(bump(&v("1.2.3"), Level::Major).to_string(), "2.0.0");
+        assert_eq!(bump(&v("1.2.3"), Level::Minor).to_string(), "1.3.0");
+        assert_eq!(bump(&v("1.2.3"), Level::Patch).to_string(), "1.2.4");
+        assert_eq!(bump(&v("1.2.3"), Level::None).to_string(), "1.2.3");
+        assert_eq!(parse_version("1.2"), None);
         assert_eq!(v("1.2.3-rc.1"), v("1.2.3"));
     }
 
@@ -519,5 +481,7 @@ mod tests {
         let toml = "[workspace]\nmembers = []\n\n[package]\nname = \"x\"\nversion = \"0.3.1\"\n[dependencies]\nversion = \"9.9.9\"\n";
         assert_eq!(package_version(toml).unwrap().to_string(), "0.3.1");
         assert_eq!(package_version("[package]\nname = \"x\"\n"), None);
+        let inherited = "[workspace.package]\nversion = \"1.4.0\"\n[package]\nname = \"x\"\nversion.workspace = true\n";
+        assert_eq!(package_version(inherited).unwrap().to_string(), "1.4.0");
     }
 }

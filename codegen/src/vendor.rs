@@ -267,7 +267,7 @@ pub fn plan(
     inputs.retired = retired.clone();
     let provisional = read(&inputs).catalog;
     let verdict = diff::diff(&old, &provisional).verdict;
-    let next_version = options.version.as_ref().map(|v| v.bump(verdict));
+    let next_version = options.version.as_ref().map(|v| diff::bump(v, verdict));
     let release = next_version
         .as_ref()
         .map_or_else(|| "the next release".to_owned(), |v| v.to_string());
