@@ -9,7 +9,7 @@ mod harness;
 
 use harness::{compare, format_duration, samples, Candidate};
 use infobip_codes_codegen::diag::Diagnostics;
-use infobip_codes_codegen::{build, docs, Inputs, PageInput};
+use infobip_codes_codegen::{build, docs_source, Inputs, PageInput};
 use std::path::Path;
 
 /// The vendored page with its codes sections repeated `copies` times, each copy's
@@ -40,7 +40,7 @@ fn main() {
     let n = samples(11);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs-source");
     let mut diags = Diagnostics::default();
-    let vendored = docs::load_dir(&dir, "docs-source", &mut diags);
+    let vendored = docs_source::load_dir(&dir, "docs-source", &mut diags);
     // BENCH_ONLY=generate: run the pipeline on the vendored page BENCH_TIMES times,
     // untimed, for an instruction counter (`benches/instructions.sh`).
     if std::env::var("BENCH_ONLY").is_ok_and(|m| m == "generate") {

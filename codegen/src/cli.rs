@@ -16,8 +16,8 @@
 
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
-use crate::docs;
-use crate::docs::DocFile;
+use crate::docs_source;
+use crate::docs_source::DocFile;
 use crate::emit;
 use crate::model::{Catalog, Kind};
 use crate::names::Names;
@@ -276,7 +276,7 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
     let mut diags = Diagnostics::default();
     let inputs = if opts.positional.is_empty() || opts.command == "explain" {
         let dir = docs_dir(opts)?;
-        docs::load_dir(&dir, &display_dir(&dir, opts), &mut diags)
+        docs_source::load_dir(&dir, &display_dir(&dir, opts), &mut diags)
     } else {
         let dir = docs_dir(opts).ok();
         // The docs folder's overrides (pinned names, duplicate choices) belong to its own
@@ -290,10 +290,10 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
         let (records, overrides, retired) = match &dir {
             Some(dir) => {
                 let shown = display_dir(dir, opts);
-                let records = docs::read_provenance(dir, &shown, &mut diags);
+                let records = docs_source::read_provenance(dir, &shown, &mut diags);
                 if all_inside {
-                    let overrides = docs::load_overrides(dir, &shown, &mut diags);
-                    let retired = docs::load_retired(dir, &shown, &mut diags);
+                    let overrides = docs_source::load_overrides(dir, &shown, &mut diags);
+                    let retired = docs_source::load_retired(dir, &shown, &mut diags);
                     (records, overrides, retired)
                 } else {
                     (records, Overrides::default(), Vec::new())
@@ -311,7 +311,7 @@ fn read_docs(opts: &Options) -> Result<Reading, Failure> {
                     .and_then(|n| n.to_str())
                     .unwrap_or_default();
                 let record = records.iter().find(|r| r.file == name);
-                let mut page = docs::load_file(path, p, record, &mut diags)?;
+                let mut page = docs_source::load_file(path, p, record, &mut diags)?;
                 if opts.url.is_some() {
                     page.options.page_url = opts.url.clone();
                 }
@@ -509,7 +509,7 @@ fn pin(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, 
     let shown = display_dir(&dir, opts);
     let reading = read_or_fail(opts, err)?;
     let mut diags = Diagnostics::default();
-    let mut overrides = docs::load_overrides(&dir, &shown, &mut diags);
+    let mut overrides = docs_source::load_overrides(&dir, &shown, &mut diags);
     if diags.has_errors() {
         let _ = write_diagnostics(err, &diags);
         return Ok(1);
@@ -720,9 +720,13 @@ fn project_root(dir: &Path) -> PathBuf {
 fn inputs_of(path: &str, diags: &mut Diagnostics) -> Inputs {
     let p = Path::new(path);
     if p.is_dir() {
-        docs::load_dir(p, path.trim_end_matches('/'), diags)
+        docs_source::load_dir(p, path.trim_end_matches('/'), diags)
     } else {
-        Inputs::pages(docs::load_file(p, path, None, diags).into_iter().collect())
+        Inputs::pages(
+            docs_source::load_file(p, path, None, diags)
+                .into_iter()
+                .collect(),
+        )
     }
 }
 
@@ -759,12 +763,12 @@ fn diff_command(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Res
             let files =
                 files_at(&root, rev, &folder).map_err(|e| Failure(1, format!("error: {e}")))?;
             let mut scratch = Diagnostics::default();
-            let old = if files.iter().any(|f| docs::is_page(&f.name)) {
-                docs::inputs_from_files(&files, &format!("{rev}:{folder}"), &mut scratch)
+            let old = if files.iter().any(|f| docs_source::is_page(&f.name)) {
+                docs_source::inputs_from_files(&files, &format!("{rev}:{folder}"), &mut scratch)
             } else {
                 Inputs::default()
             };
-            let new = docs::load_dir(&dir, &display_dir(&dir, opts), &mut diags);
+            let new = docs_source::load_dir(&dir, &display_dir(&dir, opts), &mut diags);
             let old_version = git(&root, &["show", &format!("{rev}:Cargo.toml")])
                 .ok()
                 .and_then(|t| diff::package_version(&String::from_utf8_lossy(&t)));
@@ -887,7 +891,7 @@ fn vendor_command(
     let unchanged = "nothing was changed";
     let fetched = vendor::fetch(source, opts.timeout)
         .map_err(|e| Failure(1, format!("error: {e}; {unchanged}")))?;
-    let files = docs::read_dir_files(&dir).map_err(|e| {
+    let files = docs_source::read_dir_files(&dir).map_err(|e| {
         Failure(
             1,
             format!("error: cannot read {}: {e}; {unchanged}", dir.display()),

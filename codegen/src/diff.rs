@@ -13,6 +13,7 @@
 //! | a code gone from the page but kept as a deprecated variant (retired) | minor |
 //! | a variant removed or renamed | major |
 
+pub use crate::emit::report;
 use crate::model::{group_key, Catalog, Code, GroupRef, Kind};
 use crate::names::Names;
 use std::collections::{BTreeMap, BTreeSet};

@@ -8,7 +8,7 @@
 
 use crate::diag::Diagnostics;
 use crate::freshness::{DOCS_DIR, GENERATED_FILE};
-use crate::{docs, read, Reading};
+use crate::{docs_source, read, Reading};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -21,7 +21,7 @@ pub fn path(root: &Path) -> PathBuf {
 /// shown as `docs-source/NAME`).
 pub fn read_package(root: &Path) -> Reading {
     let mut diags = Diagnostics::default();
-    let inputs = docs::load_dir(&root.join(DOCS_DIR), DOCS_DIR, &mut diags);
+    let inputs = docs_source::load_dir(&root.join(DOCS_DIR), DOCS_DIR, &mut diags);
     let mut reading = read(&inputs);
     diags.extend(reading.diagnostics);
     diags.sort();

@@ -41,25 +41,29 @@
 pub mod cli;
 pub mod diag;
 pub mod diff;
-pub mod docs;
-pub mod emit;
+pub mod docs_source;
+mod emit;
 pub mod freshness;
 pub mod generated;
 mod json;
-pub mod md;
+mod md;
 pub mod model;
-pub mod names;
-pub mod overrides;
-pub mod parse;
-pub mod retired;
-pub mod validate;
+mod names;
+mod overrides;
+mod parse;
+mod retired;
+mod validate;
 #[cfg(feature = "cli")]
 pub mod vendor;
+
+pub use emit::export;
+pub use emit::rust::generate;
+pub use parse::flattened::unflatten;
+pub use parse::ReadOptions;
 
 use diag::Diagnostics;
 use model::Catalog;
 use overrides::Overrides;
-use parse::ReadOptions;
 
 /// One page to read: its bytes and how to name it in diagnostics.
 #[derive(Clone, Debug, Default)]
@@ -93,12 +97,12 @@ pub struct Inputs {
     /// The pages, merged into one catalog.
     pub pages: Vec<PageInput>,
     /// Pinned names and duplicate resolutions (`docs-source/overrides.json`).
-    pub overrides: Overrides,
+    pub(crate) overrides: Overrides,
     /// Codes the page no longer lists, kept as deprecated (`docs-source/retired.json`).
-    pub retired: Vec<model::Code>,
+    pub(crate) retired: Vec<model::Code>,
     /// Every file read, with its digest, for the generated file's header: the pages and
     /// the committed files about them. Empty means the pages alone.
-    pub files: Vec<freshness::Input>,
+    pub(crate) files: Vec<freshness::Input>,
 }
 
 impl Inputs {

@@ -179,6 +179,7 @@ impl Overrides {
     }
 
     /// Writes the file, keys sorted, one pin per line.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // pin and vendor are the CLI's
     pub fn to_json(&self) -> String {
         let mut s = String::from("{\n  \"variants\": {");
         for (i, (k, v)) in self.variants.iter().enumerate() {

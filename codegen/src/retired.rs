@@ -100,6 +100,7 @@ fn code(item: &Value, location: Location) -> Option<Code> {
 }
 
 /// Writes the retired codes, sorted by kind, channel and id.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // vendor is the CLI's
 pub fn to_json(codes: &[Code]) -> String {
     let mut codes: Vec<&Code> = codes.iter().collect();
     codes.sort_by(|a, b| a.canonical_cmp(b));

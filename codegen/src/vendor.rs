@@ -4,7 +4,7 @@
 
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
-use crate::docs::{self, DocFile, Provenance};
+use crate::docs_source::{self, DocFile, Provenance};
 use crate::freshness::{self, sha256_hex};
 use crate::model::{Catalog, Code};
 use crate::{overrides, read, retired, Inputs, PageInput};
@@ -106,7 +106,7 @@ fn suggested_name(source: &str, text: &str) -> String {
     } else {
         last
     };
-    if docs::is_page(last) {
+    if docs_source::is_page(last) {
         return last.to_owned();
     }
     let head = text
@@ -173,13 +173,13 @@ pub fn plan(
         .name
         .clone()
         .unwrap_or_else(|| page.suggested_name.clone());
-    if name.contains(['/', '\\']) || !docs::is_page(&name) {
+    if name.contains(['/', '\\']) || !docs_source::is_page(&name) {
         return Err(format!(
             "`{name}` is not a page file name: use a name ending in .md, .markdown, .html or .htm"
         ));
     }
     let mut scratch = Diagnostics::default();
-    let old_inputs = docs::inputs_from_files(files, display_dir, &mut scratch);
+    let old_inputs = docs_source::inputs_from_files(files, display_dir, &mut scratch);
     let old = read(&old_inputs).catalog;
 
     // The page on its own must be a codes page.
@@ -227,17 +227,20 @@ pub fn plan(
             page.origin
         )
     };
-    let provenance =
-        docs::provenance_with(text_of(docs::PROVENANCE_FILE).as_deref(), &record, &notes);
+    let provenance = docs_source::provenance_with(
+        text_of(docs_source::PROVENANCE_FILE).as_deref(),
+        &record,
+        &notes,
+    );
     set_file(
         &mut new_files,
-        docs::PROVENANCE_FILE,
+        docs_source::PROVENANCE_FILE,
         provenance.clone().into_bytes(),
     );
 
     // Codes that leave the page stay, deprecated; codes that come back leave retired.json.
     let mut diags = Diagnostics::default();
-    let mut inputs = docs::inputs_from_files(&new_files, display_dir, &mut diags);
+    let mut inputs = docs_source::inputs_from_files(&new_files, display_dir, &mut diags);
     let page_catalog = read(&Inputs {
         retired: Vec::new(),
         ..inputs.clone()
@@ -295,7 +298,7 @@ pub fn plan(
     set_file(&mut new_files, overrides::FILE, pins.to_json().into_bytes());
 
     let mut diags = Diagnostics::default();
-    let final_inputs = docs::inputs_from_files(&new_files, display_dir, &mut diags);
+    let final_inputs = docs_source::inputs_from_files(&new_files, display_dir, &mut diags);
     let reading = read(&final_inputs);
     diags.extend(reading.diagnostics);
     if diags.has_errors() {
@@ -307,7 +310,7 @@ pub fn plan(
     let generated = if options.generated {
         // As the package sees its folder: paths shown as docs-source/NAME.
         let mut scratch = Diagnostics::default();
-        let package = read(&docs::inputs_from_files(
+        let package = read(&docs_source::inputs_from_files(
             &new_files,
             freshness::DOCS_DIR,
             &mut scratch,
@@ -353,7 +356,7 @@ fn write_order(name: &str) -> u8 {
     match name {
         retired::FILE => 0,
         overrides::FILE => 1,
-        docs::PROVENANCE_FILE => 3,
+        docs_source::PROVENANCE_FILE => 3,
         _ => 2,
     }
 }

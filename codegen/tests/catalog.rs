@@ -3,7 +3,7 @@
 
 use infobip_codes_codegen::diag::{Diagnostics, Severity};
 use infobip_codes_codegen::model::{Catalog, Kind};
-use infobip_codes_codegen::{docs, read, Inputs, PageInput, Reading};
+use infobip_codes_codegen::{docs_source, read, Inputs, PageInput, Reading};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 
 fn vendored() -> Reading {
     let mut diags = Diagnostics::default();
-    let inputs = docs::load_dir(&root().join("docs-source"), "docs-source", &mut diags);
+    let inputs = docs_source::load_dir(&root().join("docs-source"), "docs-source", &mut diags);
     assert!(!diags.has_errors(), "{diags}");
     read(&inputs)
 }

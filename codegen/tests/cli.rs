@@ -176,7 +176,7 @@ fn generate_prints_what_the_build_script_writes() {
     let out = codes(&["generate"]);
     assert_eq!(out.status.code(), Some(0));
     let mut diags = Diagnostics::default();
-    let inputs = infobip_codes_codegen::docs::load_dir(
+    let inputs = infobip_codes_codegen::docs_source::load_dir(
         &root().join("docs-source"),
         "docs-source",
         &mut diags,

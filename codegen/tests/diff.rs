@@ -2,21 +2,22 @@
 //! semver verdict, the reflow-only case, and the behaviour-change flag in every format.
 
 use infobip_codes_codegen::diag::Diagnostics;
+use infobip_codes_codegen::diff::report;
 use infobip_codes_codegen::diff::{diff, Diff, Field, Level};
-use infobip_codes_codegen::docs::{self, DocFile};
-use infobip_codes_codegen::emit::report;
+use infobip_codes_codegen::docs_source::{self, DocFile};
 use infobip_codes_codegen::{read, Inputs};
 use std::path::Path;
 
 const PAGE: &str = "response-status-and-error-codes.md";
 
 fn vendored_files() -> Vec<DocFile> {
-    docs::read_dir_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-source")).unwrap()
+    docs_source::read_dir_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-source"))
+        .unwrap()
 }
 
 fn inputs(files: &[DocFile]) -> Inputs {
     let mut diags = Diagnostics::default();
-    let inputs = docs::inputs_from_files(files, "docs-source", &mut diags);
+    let inputs = docs_source::inputs_from_files(files, "docs-source", &mut diags);
     assert!(!diags.has_errors(), "{diags}");
     inputs
 }

@@ -3,7 +3,7 @@
 //! exactly the rows they were generated from.
 
 use infobip_codes_codegen::model::Kind;
-use infobip_codes_codegen::{emit, read, Inputs, PageInput};
+use infobip_codes_codegen::{export, generate, read, Inputs, PageInput};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPERTY_CASES` in the environment, else `default`.
@@ -21,13 +21,13 @@ fn read_one(path: &str, bytes: Vec<u8>) -> infobip_codes_codegen::Reading {
 /// Reading and emitting must not panic; whatever is read emits a Rust file.
 fn survives(path: &str, bytes: Vec<u8>) {
     let r = read_one(path, bytes);
-    let source = emit::rust::generate(&r.catalog, &r.inputs);
+    let source = generate(&r.catalog, &r.inputs);
     assert!(
         source.is_ok(),
         "emitted tokens are not a Rust file: {source:?}"
     );
-    let _ = emit::export::json(&r.catalog);
-    let _ = emit::export::csv(&r.catalog);
+    let _ = export::json(&r.catalog);
+    let _ = export::csv(&r.catalog);
 }
 
 /// Fragments that steer random text into the readers' deeper paths.

@@ -1,7 +1,7 @@
 //! `cargo codes vendor` from files and from a local HTTP server (127.0.0.1 only), the
 //! failure cases that must change nothing, and the CI version gate on a git history.
 
-use infobip_codes_codegen::{docs, freshness, vendor};
+use infobip_codes_codegen::{docs_source, freshness, vendor};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -337,7 +337,7 @@ fn an_interrupted_vendoring_is_completed_by_running_it_again() {
         ..vendor::Options::default()
     };
     let run = |p: &Project, renames: usize| {
-        let files = docs::read_dir_files(&p.docs()).unwrap();
+        let files = docs_source::read_dir_files(&p.docs()).unwrap();
         let plan = vendor::plan(&files, "docs-source", &fetched, &options).unwrap();
         let generated = p.0.join("src/generated.rs");
         vendor::apply_interrupted(&p.docs(), Some(&generated), &plan, renames).unwrap();

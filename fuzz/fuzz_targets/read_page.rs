@@ -2,12 +2,12 @@
 //! whatever is read emits a Rust file.
 #![no_main]
 
-use infobip_codes_codegen::{emit, read, Inputs, PageInput};
+use infobip_codes_codegen::{export, generate, read, Inputs, PageInput};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     for path in ["f.md", "f.html", "f.txt"] {
         let reading = read(&Inputs::pages(vec![PageInput::new(path, data)]));
-        assert!(emit::rust::generate(&reading.catalog, &reading.inputs).is_ok());
+        assert!(generate(&reading.catalog, &reading.inputs).is_ok());
     }
 });

@@ -1,7 +1,7 @@
 //! Restoring line breaks only turns spaces into newlines or inserts newlines.
 #![no_main]
 
-use infobip_codes_codegen::parse::flattened::unflatten;
+use infobip_codes_codegen::unflatten;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -7,7 +7,7 @@
 
 mod derive;
 
-pub use derive::{unique_variants, upper_camel, variants_with_pins, Candidate};
+pub use derive::{unique_variants, variants_with_pins, Candidate};
 
 use crate::model::{group_key, Catalog, Code, Group, GroupRef, Kind};
 use crate::overrides::{code_key, group_pin_key};
@@ -55,8 +55,6 @@ pub struct CodeName<'a> {
 /// The Rust names of a catalog.
 #[derive(Clone, Debug)]
 pub struct Names<'a> {
-    /// The catalog named.
-    pub catalog: &'a Catalog,
     /// `Channel` variants, in canonical order.
     pub channels: Vec<ChannelName>,
     /// `StatusGroup` variants.
@@ -103,7 +101,6 @@ impl<'a> Names<'a> {
         let statuses = code_names(catalog, Kind::Status, &status_groups);
         let errors = code_names(catalog, Kind::Error, &error_groups);
         Names {
-            catalog,
             channels,
             status_groups,
             error_groups,
@@ -154,6 +151,7 @@ impl<'a> Names<'a> {
 
     /// The variant name of every code and group, by pin key (see [`crate::overrides`]):
     /// what `cargo codes pin` records so that later refreshes keep these names.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))] // pin and vendor are the CLI's
     pub fn pins(&self) -> BTreeMap<String, String> {
         let mut pins = BTreeMap::new();
         for c in self.statuses.iter().chain(&self.errors) {

@@ -17,7 +17,7 @@
 //! the recovery the README documents. The restored markdown is what `docs-source/`
 //! vendors, so a maintainer can read and review it.
 
-use super::text::{Rewriter, SourceMap};
+use super::source_map::{Rewriter, SourceMap};
 use std::collections::BTreeSet;
 
 /// Whether `text` holds a table whose header and delimiter rows share a line

@@ -2,7 +2,7 @@
 
 use super::inline::{InlineWriter, LinkBase};
 use super::outline::{collapse_whitespace, Block, Cell, Heading, Outline, Paragraph, Row, Table};
-use super::text::Prepared;
+use super::source_map::Prepared;
 use crate::diag::Location;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 

@@ -17,13 +17,13 @@ pub mod inline;
 pub mod markdown;
 pub mod outline;
 pub mod readme;
+pub mod source_map;
 pub mod structure;
-pub mod text;
 
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::model::{Catalog, Form, SourcePage};
 use inline::LinkBase;
-use text::Prepared;
+use source_map::Prepared;
 
 /// How to read a page.
 #[derive(Clone, Debug, Default)]

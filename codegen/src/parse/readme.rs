@@ -8,7 +8,7 @@
 //!
 //! Everything else is left to pulldown-cmark.
 
-use super::text::{Rewriter, SourceMap};
+use super::source_map::{Rewriter, SourceMap};
 use crate::diag::{json_error_message, json_error_offset, Diagnostic, Diagnostics, Location};
 use serde_json::Value;
 

@@ -35,10 +35,6 @@ use std::path::Path;
 /// The provenance file's name inside `docs-source/`.
 pub const PROVENANCE_FILE: &str = "provenance.json";
 
-/// File extensions read as pages. HTML pages are always picked up, so that a build
-/// without the `html` feature says which feature it needs instead of ignoring them.
-pub const PAGE_EXTENSIONS: [&str; 4] = freshness::PAGE_EXTENSIONS;
-
 /// One file of the folder, by name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocFile {
@@ -62,7 +58,11 @@ pub struct Provenance {
 }
 
 /// Parses `provenance.json`.
-pub fn parse_provenance(display: &str, text: &str, diags: &mut Diagnostics) -> Vec<Provenance> {
+pub(crate) fn parse_provenance(
+    display: &str,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Provenance> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -93,7 +93,12 @@ pub fn parse_provenance(display: &str, text: &str, diags: &mut Diagnostics) -> V
 }
 
 /// Reads `docs-source/provenance.json`; a missing file is an empty record.
-pub fn read_provenance(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<Provenance> {
+#[cfg(feature = "cli")] // the command line reads them for pages given by path
+pub(crate) fn read_provenance(
+    dir: &Path,
+    display_dir: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Provenance> {
     provenance_from(
         read_text(dir, PROVENANCE_FILE).as_deref(),
         display_dir,
@@ -102,6 +107,7 @@ pub fn read_provenance(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -
 }
 
 /// A committed file of the folder, read from disk; `None` when it cannot be read.
+#[cfg(feature = "cli")] // the command line reads them for pages given by path
 fn read_text(dir: &Path, name: &str) -> Option<String> {
     std::fs::read_to_string(dir.join(name)).ok()
 }
@@ -135,7 +141,7 @@ fn retired_from(text: Option<&str>, display_dir: &str, diags: &mut Diagnostics) 
 }
 
 /// Whether `name` is a page file by its extension.
-pub fn is_page(name: &str) -> bool {
+pub(crate) fn is_page(name: &str) -> bool {
     freshness::is_page(name)
 }
 
@@ -227,7 +233,8 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
 }
 
 /// Reads `docs-source/overrides.json`; a missing file is no overrides.
-pub fn load_overrides(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Overrides {
+#[cfg(feature = "cli")] // the command line reads them for pages given by path
+pub(crate) fn load_overrides(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Overrides {
     overrides_from(
         read_text(dir, overrides::FILE).as_deref(),
         display_dir,
@@ -236,7 +243,8 @@ pub fn load_overrides(dir: &Path, display_dir: &str, diags: &mut Diagnostics) ->
 }
 
 /// Reads `docs-source/retired.json`; a missing file is no retired codes.
-pub fn load_retired(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<Code> {
+#[cfg(feature = "cli")] // the command line reads them for pages given by path
+pub(crate) fn load_retired(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Vec<Code> {
     retired_from(read_text(dir, retired::FILE).as_deref(), display_dir, diags)
 }
 
@@ -291,7 +299,8 @@ fn page_input(
 /// `provenance.json` with the record for `entry.file` replaced (or added), keeping the
 /// other records. A replaced record keeps its `title`; the rest of it described the
 /// bytes it replaces.
-pub fn provenance_with(existing: Option<&str>, entry: &Provenance, notes: &str) -> String {
+#[cfg_attr(not(feature = "cli"), allow(dead_code))] // vendor is the CLI's
+pub(crate) fn provenance_with(existing: Option<&str>, entry: &Provenance, notes: &str) -> String {
     let mut pages: Vec<Value> = existing
         .and_then(|t| serde_json::from_str::<Value>(t).ok())
         .and_then(|mut v| match v.get_mut("pages").map(Value::take) {

@@ -54,11 +54,6 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    /// How far the input has been consumed.
-    pub fn pos(&self) -> usize {
-        self.pos
-    }
-
     /// Copies the input up to byte `end` (a char boundary at or after `pos`).
     pub fn copy_to(&mut self, end: usize) {
         let end = end.clamp(self.pos, self.input.len());
@@ -152,16 +147,6 @@ impl<'a> Prepared<'a> {
     pub fn locate(&self, offset: usize) -> Location {
         self.index
             .locate(self.original, self.original_offset(offset))
-    }
-
-    /// The line index of the original file.
-    pub fn line_index(&self) -> &LineIndex {
-        &self.index
-    }
-
-    /// The original file's text.
-    pub fn original(&self) -> &str {
-        self.original
     }
 }
 
