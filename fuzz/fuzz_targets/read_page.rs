@@ -2,7 +2,7 @@
 //! whatever is read emits a Rust file.
 #![no_main]
 
-use infobip_codes_codegen::{export, generate, read, Inputs, PageInput};
+use infobip_codes_codegen::{generate, read, Inputs, PageInput};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
