@@ -45,6 +45,7 @@ pub enum Channel {
     /// Slug: `chat`.
     Chat,
 }
+
 pub(crate) const CHANNEL_DATA: &[crate::data::ChannelData; 5] = &[
     crate::data::ChannelData {
         slug: "general",
@@ -67,6 +68,7 @@ pub(crate) const CHANNEL_DATA: &[crate::data::ChannelData; 5] = &[
         title: "Chat",
     },
 ];
+
 pub(crate) const CHANNEL_ALL: &[Channel; 5] = &[
     Channel::General,
     Channel::Voice,
@@ -74,6 +76,7 @@ pub(crate) const CHANNEL_ALL: &[Channel; 5] = &[
     Channel::Email,
     Channel::Chat,
 ];
+
 pub(crate) fn channel_from_slug(slug: &str) -> Option<Channel> {
     match slug {
         "general" => Some(Channel::General),
@@ -84,10 +87,11 @@ pub(crate) fn channel_from_slug(slug: &str) -> Option<Channel> {
         _ => None,
     }
 }
+
 /// A status group: `groupId` and `groupName` of the `status` object.
 ///
-/// Status groups are one set shared by every channel: 1 `PENDING`, 2 `UNDELIVERABLE`,
-/// 3 `DELIVERED`, 4 `EXPIRED`, 5 `REJECTED`.
+/// Status groups are one set shared by every channel: 1 `PENDING`, 2
+/// `UNDELIVERABLE`, 3 `DELIVERED`, 4 `EXPIRED`, 5 `REJECTED`.
 ///
 /// ```
 /// use infobip_codes::StatusGroup;
@@ -138,6 +142,7 @@ pub enum StatusGroup {
     #[doc(alias = "REJECTED")]
     Rejected,
 }
+
 pub(crate) const STATUS_GROUP_DATA: &[crate::data::GroupData; 5] = &[
     crate::data::GroupData {
         id: Some(1),
@@ -180,6 +185,7 @@ pub(crate) const STATUS_GROUP_DATA: &[crate::data::GroupData; 5] = &[
         is_final: true,
     },
 ];
+
 pub(crate) const STATUS_GROUP_ALL: &[StatusGroup; 5] = &[
     StatusGroup::Pending,
     StatusGroup::Undeliverable,
@@ -187,6 +193,7 @@ pub(crate) const STATUS_GROUP_ALL: &[StatusGroup; 5] = &[
     StatusGroup::Expired,
     StatusGroup::Rejected,
 ];
+
 /// An error group: `groupId` and `groupName` of the `error` object.
 ///
 /// On the page, error groups are scoped per channel: group id 1 is `HANDSET_ERRORS`
@@ -194,8 +201,8 @@ pub(crate) const STATUS_GROUP_ALL: &[StatusGroup; 5] = &[
 /// group name with its id, shared by the channels that list it; look a group up by
 /// channel and id with `ErrorGroup::from_channel_id`, or by name with
 /// `ErrorGroup::from_name`. The groups: 0 `OK`, 1 `HANDSET_ERRORS`, 2 `USER_ERRORS`,
-/// 3 `OPERATOR_ERRORS`, 1 `Registration error`, 3 `Cloud error`, 1 `Dropped`, 2 `Bounced`,
-/// 3 `System Error`, 1 `Client error`, 2 `Provider error`.
+/// 3 `OPERATOR_ERRORS`, 1 `Registration error`, 3 `Cloud error`, 1 `Dropped`, 2
+/// `Bounced`, 3 `System Error`, 1 `Client error`, 2 `Provider error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ErrorGroup {
@@ -280,6 +287,7 @@ pub enum ErrorGroup {
     /// - Channels: Chat
     ProviderError,
 }
+
 pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(0),
@@ -365,6 +373,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
         is_final: false,
     },
 ];
+
 pub(crate) const ERROR_GROUP_ALL: &[ErrorGroup; 11] = &[
     ErrorGroup::Ok,
     ErrorGroup::HandsetErrors,
@@ -378,14 +387,14 @@ pub(crate) const ERROR_GROUP_ALL: &[ErrorGroup; 11] = &[
     ErrorGroup::ClientError,
     ErrorGroup::ProviderError,
 ];
+
 /// A status code: the `id` of the `status` object in send responses, delivery
 /// reports and message logs.
 ///
 /// One variant per status the page documents (40 in all: General 25, Voice 13, Push
-/// notifications 2). The enum is
-/// `#[non_exhaustive]`: a refresh of the page adds variants in a minor release. A
-/// status this version does not know still decodes through the wire type
-/// `MessageStatus` (feature `serde`), which keeps the raw id.
+/// notifications 2). The enum is `#[non_exhaustive]`: a refresh of the page adds
+/// variants in a minor release. A status this version does not know still decodes
+/// through the wire type `MessageStatus` (feature `serde`), which keeps the raw id.
 ///
 /// ```
 /// use infobip_codes::StatusCode;
@@ -708,7 +717,8 @@ pub enum StatusCode {
     #[doc(alias = "REJECTED_MESSAGE_IS_EMPTY")]
     RejectedMessageIsEmpty,
     /// Native to Voice services, this status is returned in case the notifyUrl parameter
-    /// is not formatter properly. Please revisit the documentation [here](https://dev.infobip.com/docs/fully-featured-voice-messages).
+    /// is not formatter properly. Please revisit the documentation
+    /// [here](https://dev.infobip.com/docs/fully-featured-voice-messages).
     ///
     /// - Name: `REJECTED_INVALID_NOTIFY_URL`
     /// - Id: 56
@@ -718,7 +728,8 @@ pub enum StatusCode {
     #[doc(alias = "REJECTED_INVALID_NOTIFY_URL")]
     RejectedInvalidNotifyUrl,
     /// Native to Voice services, this status is returned in case the notifyContentType
-    /// parameter is not formatter properly. Please revisit the documentation on [here](https://dev.infobip.com/docs/fully-featured-voice-messages).
+    /// parameter is not formatter properly. Please revisit the documentation on
+    /// [here](https://dev.infobip.com/docs/fully-featured-voice-messages).
     ///
     /// - Name: `REJECTED_INVALID_NOTIFY_CONTENT_TYPE`
     /// - Id: 57
@@ -796,8 +807,9 @@ pub enum StatusCode {
     /// ApplicationCode. ApplicationCode is used in SDK as key identifier for Applicatoin
     /// installed on end user device being able to communicate with our platform. For the
     /// pair device + installed app pushRegistrationId is issued and it is uniquely
-    /// linked to ApplicactionCode. It's possible to get all available applications [here](https://dev.infobip.com/docs/push-application-get).
-    /// Or check configuration [here](https://dev.infobip.com/push/applications).
+    /// linked to ApplicactionCode. It's possible to get all available applications
+    /// [here](https://dev.infobip.com/docs/push-application-get). Or check configuration
+    /// [here](https://dev.infobip.com/push/applications).
     ///
     /// - Name: `REJECTED_NO_APPLICATION`
     /// - Id: 65
@@ -815,10 +827,11 @@ pub enum StatusCode {
     /// may want to target all application instances (devices) with Android OS. In this
     /// case you have to use CloudType: `GCM` and API internally will resolve all
     /// destinations and will send message to all android devices linked to requested
-    /// ApplicationCode. You also can check you valid registrations by filtering in our [web
-    /// interface](https://portal.infobip.com/subscribers/subscribers). More information
-    /// about User Data you can find at our SDK pages: [iOS](https://github.com/infobip/mobile-messaging-sdk-ios/wiki/User-data)
-    /// and [Android](https://github.com/infobip/mobile-messaging-sdk-android/wiki/User-data)
+    /// ApplicationCode. You also can check you valid registrations by filtering in our
+    /// [web interface](https://portal.infobip.com/subscribers/subscribers). More
+    /// information about User Data you can find at our SDK pages:
+    /// [iOS](https://github.com/infobip/mobile-messaging-sdk-ios/wiki/User-data) and
+    /// [Android](https://github.com/infobip/mobile-messaging-sdk-android/wiki/User-data)
     ///
     /// - Name: `UNDELIVERABLE_NO_DESTINATION`
     /// - Id: 66
@@ -828,6 +841,7 @@ pub enum StatusCode {
     #[doc(alias = "UNDELIVERABLE_NO_DESTINATION")]
     UndeliverableNoDestination,
 }
+
 pub(crate) const STATUS_DATA: &[crate::data::CodeData<StatusGroup>; 40] = &[
     crate::data::CodeData {
         id: 2,
@@ -1280,6 +1294,7 @@ pub(crate) const STATUS_DATA: &[crate::data::CodeData<StatusGroup>; 40] = &[
         is_final: true,
     },
 ];
+
 pub(crate) const STATUS_ALL: &[StatusCode; 40] = &[
     StatusCode::DeliveredToOperator,
     StatusCode::PendingWaitingDelivery,
@@ -1322,6 +1337,7 @@ pub(crate) const STATUS_ALL: &[StatusCode; 40] = &[
     StatusCode::RejectedNoApplication,
     StatusCode::UndeliverableNoDestination,
 ];
+
 pub(crate) const fn status_from_id_all(id: u16) -> &'static [StatusCode] {
     match id {
         2 => &[StatusCode::DeliveredToOperator],
@@ -1367,6 +1383,7 @@ pub(crate) const fn status_from_id_all(id: u16) -> &'static [StatusCode] {
         _ => &[],
     }
 }
+
 pub(crate) static STATUS_BY_NAME: crate::lookup::NameMap<StatusCode> = crate::lookup::NameMap {
     seed: 2236911329969307648,
     pilots: &[1, 5, 7, 10, 84, 1, 9, 96, 25, 19],
@@ -1438,8 +1455,11 @@ pub(crate) static STATUS_BY_NAME: crate::lookup::NameMap<StatusCode> = crate::lo
         ("", &[]),
     ],
 };
+
 pub(crate) static STATUS_BY_FOLDED_NAME: &crate::lookup::NameMap<StatusCode> = &STATUS_BY_NAME;
+
 pub(crate) const STATUS_ID_PAGES: &[u16; 2] = &[1, 2];
+
 pub(crate) const STATUS_ID_SLOTS: &[[u16; 64]; 2] = &[
     [
         0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 0, 15, 16, 17, 18, 19, 0,
@@ -1452,15 +1472,17 @@ pub(crate) const STATUS_ID_SLOTS: &[[u16; 64]; 2] = &[
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ],
 ];
+
 pub(crate) const STATUS_MAX_NAME_LEN: usize = 36;
-/// An error code: the `id` of the `error` object in send responses, delivery
-/// reports and message logs.
+
+/// An error code: the `id` of the `error` object in send responses, delivery reports
+/// and message logs.
 ///
 /// One variant per error the page documents (149 in all: General 86, Voice 23, Push
-/// notifications 12, Email 15, Chat 13). The enum is
-/// `#[non_exhaustive]`: a refresh of the page adds variants in a minor release. An
-/// error this version does not know still decodes through the wire type
-/// `MessageError` (feature `serde`), which keeps the raw id.
+/// notifications 12, Email 15, Chat 13). The enum is `#[non_exhaustive]`: a refresh
+/// of the page adds variants in a minor release. An error this version does not know
+/// still decodes through the wire type `MessageError` (feature `serde`), which keeps
+/// the raw id.
 ///
 /// ```
 /// use infobip_codes::ErrorCode;
@@ -2873,6 +2895,7 @@ pub enum ErrorCode {
     #[doc(alias = "EC_BAD_ORIGIN")]
     EcBadOrigin,
 }
+
 pub(crate) const ERROR_DATA: &[crate::data::CodeData<ErrorGroup>; 149] = &[
     crate::data::CodeData {
         id: 0,
@@ -4300,6 +4323,7 @@ pub(crate) const ERROR_DATA: &[crate::data::CodeData<ErrorGroup>; 149] = &[
         is_final: false,
     },
 ];
+
 pub(crate) const ERROR_ALL: &[ErrorCode; 149] = &[
     ErrorCode::NoError,
     ErrorCode::EcUnknownSubscriber,
@@ -4451,6 +4475,7 @@ pub(crate) const ERROR_ALL: &[ErrorCode; 149] = &[
     ErrorCode::EcDuplicateRequest,
     ErrorCode::EcBadOrigin,
 ];
+
 pub(crate) const fn error_from_id_all(id: u16) -> &'static [ErrorCode] {
     match id {
         0 => &[ErrorCode::NoError],
@@ -4605,6 +4630,7 @@ pub(crate) const fn error_from_id_all(id: u16) -> &'static [ErrorCode] {
         _ => &[],
     }
 }
+
 pub(crate) static ERROR_BY_NAME: crate::lookup::NameMap<ErrorCode> = crate::lookup::NameMap {
     seed: 2236911329969307648,
     pilots: &[
@@ -4892,7 +4918,9 @@ pub(crate) static ERROR_BY_NAME: crate::lookup::NameMap<ErrorCode> = crate::look
         ),
     ],
 };
+
 pub(crate) static ERROR_BY_FOLDED_NAME: &crate::lookup::NameMap<ErrorCode> = &ERROR_BY_NAME;
+
 pub(crate) const ERROR_ID_PAGES: &[u16; 126] = &[
     1, 2, 0, 3, 4, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 7, 0, 8, 0, 0, 0, 9, 0, 0, 0,
     10, 0, 0, 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -4900,6 +4928,7 @@ pub(crate) const ERROR_ID_PAGES: &[u16; 126] = &[
     14, 15, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 18, 19,
     0, 20, 21, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16,
 ];
+
 pub(crate) const ERROR_ID_SLOTS: &[[u16; 64]; 21] = &[
     [
         1, 2, 0, 0, 0, 3, 4, 0, 5, 6, 7, 8, 9, 10, 0, 0, 0, 0, 0, 0, 11, 12, 0, 0, 0, 0,
@@ -5007,7 +5036,9 @@ pub(crate) const ERROR_ID_SLOTS: &[[u16; 64]; 21] = &[
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ],
 ];
+
 pub(crate) const ERROR_MAX_NAME_LEN: usize = 45;
+
 pub(crate) const SOURCES: &[crate::data::SourceData; 1] = &[
     crate::data::SourceData {
         path: "docs-source/response-status-and-error-codes.md",
@@ -5060,7 +5091,8 @@ pub(crate) const fn name_hash(bytes: &[u8], seed: u64) -> u64 {
 }
 
 /// The slot of a hash: the bucket's pilot moves the key to a free slot (PtrHash-style).
-/// `buckets` and `slots` are the table sizes; `pilots` is indexed by bucket.
+/// `pilots` holds one pilot per bucket (its length is the number of buckets); `slots` is
+/// the number of slots.
 #[inline]
 pub(crate) const fn name_slot(hash: u64, pilots: &[u16], slots: usize) -> usize {
     let bucket = (((hash >> 32) * pilots.len() as u64) >> 32) as usize;

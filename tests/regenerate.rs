@@ -38,7 +38,7 @@ fn an_edited_page_fails_a_stale_build_until_it_is_regenerated() {
     changed: docs-source/response-status-and-error-codes.md
   Regenerate it and commit it with docs-source/:
       cargo codes generate --write
-  or generate it at build time instead:
+  or generate the code at build time with the feature `regenerate`:
       cargo build --features regenerate";
     assert!(
         stderr.contains(message),

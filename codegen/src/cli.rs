@@ -64,7 +64,7 @@ options:
   -h, --help          this text
   -V, --version
 
-Without PAGE, every page in the docs folder is read, as build.rs reads them.
+Without PAGE, every page in the docs folder is read, as src/generated.rs is generated.
 Exit status: 0 on success; 1 when a page is refused (with check --deny-warnings, also for a
 warning), nothing matches, or a fetch fails; 2 on usage errors, and when --fail-on or
 --check-version fails.";

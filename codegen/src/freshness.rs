@@ -199,7 +199,7 @@ impl fmt::Display for Stale {
             f,
             "Regenerate it and commit it with {DOCS_DIR}/:\n    \
              cargo codes generate --write\n\
-             or generate it at build time instead:\n    \
+             or generate the code at build time with the feature `regenerate`:\n    \
              cargo build --features regenerate"
         )
     }

@@ -7,7 +7,7 @@
 //! rewritten, only when its contents change.
 
 use crate::diag::Diagnostics;
-use crate::freshness::{DOCS_DIR, GENERATED_FILE};
+use crate::freshness::{changes, recorded_inputs, Change, DOCS_DIR, GENERATED_FILE};
 use crate::{docs_source, read, Reading};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -105,27 +105,69 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
-/// The first lines where `committed` and `fresh` differ, with two lines of context, as a
-/// unified-diff-like excerpt with line numbers.
+/// How `committed` differs from `fresh`: the inputs whose digests the headers record
+/// differently, then the first changed lines of the code below the headers, with two
+/// lines of context, as a unified-diff-like excerpt with line numbers.
 pub fn first_difference(committed: &str, fresh: &str) -> String {
-    let old: Vec<&str> = committed.lines().collect();
-    let new: Vec<&str> = fresh.lines().collect();
-    let Some(at) = (0..old.len().max(new.len())).find(|&i| old.get(i) != new.get(i)) else {
-        // Only the final line break differs.
-        return "the files differ in their final line break\n".to_owned();
-    };
-    let from = at.saturating_sub(2);
-    let mut out = format!("first difference at line {}:\n", at + 1);
-    for (i, line) in old.iter().enumerate().take(at).skip(from) {
-        out.push_str(&format!("{:>6}   {line}\n", i + 1));
+    let mut out = String::new();
+    match (recorded_inputs(committed), recorded_inputs(fresh)) {
+        (Some(old), Some(new)) => {
+            for change in changes(&old, &new) {
+                out.push_str(&match change {
+                    Change::Edited(p) => format!("input changed: {p}\n"),
+                    Change::Added(p) => format!("input new:     {p}\n"),
+                    Change::Removed(p) => format!("input removed: {p}\n"),
+                });
+            }
+        }
+        _ => out.push_str("no `@generated` header records its inputs\n"),
     }
-    for line in old.iter().skip(at).take(3) {
-        out.push_str(&format!("     - {line}\n"));
+    let (old, new) = (body(committed), body(fresh));
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a.1 == b.1).count();
+    if prefix == old.len() && prefix == new.len() {
+        if out.is_empty() {
+            out.push_str("the files differ in their final line break\n");
+        }
+        return out;
     }
-    for line in new.iter().skip(at).take(3) {
-        out.push_str(&format!("     + {line}\n"));
+    let rest = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(rest)
+        .take_while(|(a, b)| a.1 == b.1)
+        .count();
+    let (removed, added) = (
+        &old[prefix..old.len() - suffix],
+        &new[prefix..new.len() - suffix],
+    );
+    let first = removed.first().or(added.first()).map_or(0, |(n, _)| *n);
+    out.push_str(&format!("first difference in the code at line {first}:\n"));
+    for (n, text) in &old[prefix.saturating_sub(2)..prefix] {
+        out.push_str(&format!("{n:>6}   {text}\n"));
+    }
+    for (mark, lines) in [('-', removed), ('+', added)] {
+        for (_, text) in lines.iter().take(6) {
+            out.push_str(&format!("     {mark} {text}\n"));
+        }
+        if lines.len() > 6 {
+            out.push_str(&format!(
+                "     {mark} ... {} more line(s)\n",
+                lines.len() - 6
+            ));
+        }
     }
     out
+}
+
+/// The lines below a generated file's header (its leading `//` lines and the blank line
+/// after them), with their 1-based line numbers.
+fn body(text: &str) -> Vec<(usize, &str)> {
+    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l)).peekable();
+    while lines.next_if(|(_, l)| l.starts_with("//")).is_some() {}
+    lines.next_if(|(_, l)| l.is_empty());
+    lines.collect()
 }
 
 #[cfg(test)]
@@ -134,19 +176,36 @@ mod tests {
 
     #[test]
     fn the_first_difference_is_shown_in_context() {
-        let old = "a\nb\nc\nd\n";
-        let new = "a\nb\nC\nd\n";
+        let header = |sha: &str| {
+            crate::freshness::header(
+                "1.0.0",
+                &[crate::freshness::Input {
+                    path: "docs-source/page.md".into(),
+                    sha256: sha.into(),
+                }],
+            )
+        };
+        let old = format!("{}\na\nb\nc\nd\n", header("1"));
+        let new = format!("{}\na\nb\nC\nD\nd\n", header("2"));
+        let body_start = header("1").lines().count() + 2;
         assert_eq!(
-            first_difference(old, new),
-            "first difference at line 3:\n     1   a\n     2   b\n     - c\n     - d\n     + C\n     + d\n"
+            first_difference(&old, &new),
+            format!(
+                "input changed: docs-source/page.md\n\
+                 first difference in the code at line {}:\n\
+                 {:>6}   a\n{:>6}   b\n     - c\n     + C\n     + D\n",
+                body_start + 2,
+                body_start,
+                body_start + 1
+            )
         );
         assert_eq!(
-            first_difference("a\n", "a"),
+            first_difference(&old, old.trim_end()),
             "the files differ in their final line break\n"
         );
         assert_eq!(
             first_difference("", "x\n"),
-            "first difference at line 1:\n     + x\n"
+            "no `@generated` header records its inputs\nfirst difference in the code at line 1:\n     + x\n"
         );
     }
 

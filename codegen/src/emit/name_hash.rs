@@ -39,7 +39,8 @@ pub(crate) const fn name_hash(bytes: &[u8], seed: u64) -> u64 {
 }
 
 /// The slot of a hash: the bucket's pilot moves the key to a free slot (PtrHash-style).
-/// `buckets` and `slots` are the table sizes; `pilots` is indexed by bucket.
+/// `pilots` holds one pilot per bucket (its length is the number of buckets); `slots` is
+/// the number of slots.
 #[inline]
 pub(crate) const fn name_slot(hash: u64, pilots: &[u16], slots: usize) -> usize {
     let bucket = (((hash >> 32) * pilots.len() as u64) >> 32) as usize;

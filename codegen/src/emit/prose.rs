@@ -57,7 +57,7 @@ pub(crate) fn channel_enum(first: Option<&ChannelName>) -> String {
     });
     format!(
         "A channel (product family) with its own section of codes on the page.\n\n\
-         Error groups are scoped per channel: the same group id means a different group in\n\
+         Error groups are scoped per channel: the same group id means a different group in \
          another channel. Status groups are shared by every channel.\n\n\
          ```\n\
          use infobip_codes::Channel;\n\n\
@@ -199,11 +199,11 @@ pub(crate) fn code_enum(kind: Kind, names: &Names<'_>) -> String {
         Kind::Error => ("An", "error", "MessageError"),
     };
     format!(
-        "{article} {noun} code: the `id` of the `{noun}` object in send responses, delivery\n\
+        "{article} {noun} code: the `id` of the `{noun}` object in send responses, delivery \
          reports and message logs.\n\n\
-         One variant per {noun} the page documents ({} in all: {}). The enum is\n\
-         `#[non_exhaustive]`: a refresh of the page adds variants in a minor release. {article}\n\
-         {noun} this version does not know still decodes through the wire type\n\
+         One variant per {noun} the page documents ({} in all: {}). The enum is \
+         `#[non_exhaustive]`: a refresh of the page adds variants in a minor release. {article} \
+         {noun} this version does not know still decodes through the wire type \
          `{wire}` (feature `serde`), which keeps the raw id.{}",
         codes.len(),
         count_by_channel(codes, names),
@@ -244,10 +244,10 @@ pub(crate) fn group_enum(kind: Kind, groups: &[GroupName]) -> String {
         }
         Kind::Error => format!(
             "An error group: `groupId` and `groupName` of the `error` object.\n\n\
-             On the page, error groups are scoped per channel: group id 1 is `HANDSET_ERRORS`\n\
-             in General but \"Registration error\" for push notifications. A variant is one\n\
-             group name with its id, shared by the channels that list it; look a group up by\n\
-             channel and id with `ErrorGroup::from_channel_id`, or by name with\n\
+             On the page, error groups are scoped per channel: group id 1 is `HANDSET_ERRORS` \
+             in General but \"Registration error\" for push notifications. A variant is one \
+             group name with its id, shared by the channels that list it; look a group up by \
+             channel and id with `ErrorGroup::from_channel_id`, or by name with \
              `ErrorGroup::from_name`. The groups: {}.",
             group_list(groups)
         ),

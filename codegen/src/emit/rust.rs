@@ -33,10 +33,29 @@ pub fn generate(catalog: &Catalog, inputs: &[Input]) -> Result<String, syn::Erro
     let file: syn::File = syn::parse2(items)?;
     let mut out = freshness::header(env!("CARGO_PKG_VERSION"), inputs);
     out.push('\n');
-    out.push_str(&prettyplease::unparse(&file));
+    out.push_str(&spaced(&prettyplease::unparse(&file)));
     out.push('\n');
     out.push_str(super::perfect::NAME_HASH_SOURCE);
     Ok(out)
+}
+
+/// `code` with a blank line between top-level items, which prettyplease writes back to
+/// back: a line at column 0 that starts an item, after one that ends an item.
+fn spaced(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 64);
+    let mut previous: Option<&str> = None;
+    for line in code.lines() {
+        let starts_item = !line.is_empty() && !line.starts_with([' ', '}', ']', ')']);
+        let after_item = previous
+            .is_some_and(|p| !p.starts_with([' ', '/']) && (p.ends_with('}') || p.ends_with(';')));
+        if starts_item && after_item {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
 }
 
 /// `Channel::Variant` for a channel slug.

@@ -9,15 +9,25 @@ pub const WIDTH: usize = 89;
 /// line that starts with `-`, `#`, `>`, `1.`, `<`, `|`, a fence and the like would start
 /// a list, a heading, a quote, an HTML block or a table.
 fn can_start_line(word: &str) -> bool {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) if c.is_alphabetic() => true,
-        Some(c) if c.is_ascii_digit() => {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let only = |c: char| word.chars().all(|x| x == c);
+    match first {
+        c if c.is_ascii_digit() => {
+            // `1.` and `1)` start ordered lists.
             let rest = word.trim_start_matches(|c: char| c.is_ascii_digit());
             !(rest.starts_with('.') || rest.starts_with(')'))
         }
-        Some('(' | '"' | '\'' | '\\') => true,
-        _ => false,
+        // A bullet, a thematic break or a setext underline needs the mark alone.
+        '-' | '+' | '*' | '=' | '_' | '#' => word.len() > 1 && !only(first),
+        // Fences.
+        '`' | '~' => !word.starts_with("```") && !word.starts_with("~~~"),
+        // A link reference definition.
+        '[' => !word.contains("]:"),
+        // Quotes, HTML blocks, tables.
+        '>' | '<' | '|' => false,
+        _ => true,
     }
 }
 
@@ -108,6 +118,24 @@ mod tests {
         let text = "one two three - four 5. six seven";
         // `-` and `5.` cannot start a line: they stay on theirs, even past the width.
         assert_eq!(markdown(text, 12), "one two\nthree - four 5.\nsix seven");
+        for word in [
+            "-", "*", "#", "##", "---", "===", "> q", "<b>", "|", "```", "[a]:", "12.",
+        ] {
+            assert!(!can_start_line(word), "{word}");
+        }
+        for word in [
+            "word",
+            "`code`",
+            "[link](x)",
+            "**bold**",
+            "#tag",
+            "-x",
+            "(a",
+            "2026",
+            "é",
+        ] {
+            assert!(can_start_line(word), "{word}");
+        }
         assert_eq!(
             markdown("- alpha beta gamma", 10),
             "- alpha\n  beta\n  gamma"
