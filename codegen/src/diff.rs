@@ -194,38 +194,112 @@ fn group_label(kind: Kind, channel: &Option<String>, g: &GroupRef) -> String {
 /// Compares `old` with `new`.
 pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     let (old_names, new_names) = (Names::new(old), Names::new(new));
-    let old_paths = variant_paths(&old_names);
-    let new_paths = variant_paths(&new_names);
-    let entry = |c: &Code, paths: &BTreeMap<(Kind, String, u16), String>| Entry {
-        kind: c.kind,
-        channel: c.channel.clone(),
-        id: c.id,
-        name: c.name.clone(),
-        variant: paths
-            .get(&(c.kind, c.channel.clone(), c.id))
-            .cloned()
-            .unwrap_or_default(),
-    };
-    let old_by: BTreeMap<_, &Code> = old
-        .codes
-        .iter()
-        .map(|c| ((c.kind, c.channel.clone(), c.id), c))
-        .collect();
-    let new_by: BTreeMap<_, &Code> = new
-        .codes
-        .iter()
-        .map(|c| ((c.kind, c.channel.clone(), c.id), c))
-        .collect();
-
     let mut d = Diff::default();
-    let mut moved: BTreeSet<(Kind, String, u16)> = BTreeSet::new();
-    // A code that left one channel's section for another's, under the same name and id.
-    for (key, o) in &old_by {
-        if new_by.contains_key(key) {
+    compare_codes(
+        &mut d,
+        &Side::new(old, &old_names),
+        &Side::new(new, &new_names),
+    );
+    let groups = |c: &Catalog| -> BTreeSet<String> {
+        c.groups
+            .iter()
+            .map(|g| group_label(g.kind, &g.channel, &g.key))
+            .collect()
+    };
+    (d.groups_added, d.groups_removed) = added_removed(&groups(old), &groups(new));
+    let channels =
+        |c: &Catalog| -> BTreeSet<String> { c.channels.iter().map(|ch| ch.slug.clone()).collect() };
+    (d.channels_added, d.channels_removed) = added_removed(&channels(old), &channels(new));
+    compare_surfaces(&mut d, &old_names.api_surface(), &new_names.api_surface());
+    d.reasons = reasons(&d);
+    d.verdict = d
+        .reasons
+        .iter()
+        .map(|(l, _)| *l)
+        .max()
+        .unwrap_or(Level::None);
+    d
+}
+
+/// A code's identity: kind, channel and id.
+type CodeKey = (Kind, String, u16);
+
+/// One side of a comparison: its codes by identity, and their Rust paths.
+struct Side<'a> {
+    codes: BTreeMap<CodeKey, &'a Code>,
+    paths: BTreeMap<CodeKey, String>,
+}
+
+impl<'a> Side<'a> {
+    fn new(catalog: &'a Catalog, names: &Names<'a>) -> Self {
+        let key = |c: &Code| (c.kind, c.channel.clone(), c.id);
+        Side {
+            codes: catalog.codes.iter().map(|c| (key(c), c)).collect(),
+            paths: names
+                .variant_paths()
+                .into_iter()
+                .map(|(c, path)| (key(c), path))
+                .collect(),
+        }
+    }
+
+    /// How a report names `c` of this side.
+    fn entry(&self, c: &Code) -> Entry {
+        Entry {
+            kind: c.kind,
+            channel: c.channel.clone(),
+            id: c.id,
+            name: c.name.clone(),
+            variant: self
+                .paths
+                .get(&(c.kind, c.channel.clone(), c.id))
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Codes added, removed, retired, brought back, changed, or moved to another channel.
+fn compare_codes(d: &mut Diff, old: &Side<'_>, new: &Side<'_>) {
+    let moved = moved_codes(d, old, new);
+    for (key, o) in &old.codes {
+        if moved.contains(key) {
             continue;
         }
-        let target = new_by.iter().find(|(k, n)| {
-            !old_by.contains_key(*k)
+        match new.codes.get(key) {
+            None => d.removed.push(old.entry(o)),
+            Some(n) if o.retired.is_none() && n.retired.is_some() => d.retired.push(new.entry(n)),
+            Some(n) if o.retired.is_some() && n.retired.is_none() => d.added.push(new.entry(n)),
+            Some(n) => {
+                let fields = field_changes(o, n);
+                if !fields.is_empty() {
+                    d.changed.push(Change {
+                        entry: new.entry(n),
+                        old: (*o).clone(),
+                        new: (*n).clone(),
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+    for (key, n) in &new.codes {
+        if !old.codes.contains_key(key) && !moved.contains(key) {
+            d.added.push(new.entry(n));
+        }
+    }
+}
+
+/// Codes that left one channel's section for another's, under the same name and id:
+/// recorded as changes of channel. Returns the keys of both sides of each move.
+fn moved_codes(d: &mut Diff, old: &Side<'_>, new: &Side<'_>) -> BTreeSet<CodeKey> {
+    let mut moved = BTreeSet::new();
+    for (key, o) in &old.codes {
+        if new.codes.contains_key(key) {
+            continue;
+        }
+        let target = new.codes.iter().find(|(k, n)| {
+            !old.codes.contains_key(*k)
                 && n.kind == o.kind
                 && n.id == o.id
                 && n.name == o.name
@@ -237,88 +311,36 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
             let mut fields = field_changes(o, n);
             fields.insert(0, Field::Channel);
             d.changed.push(Change {
-                entry: entry(n, &new_paths),
+                entry: new.entry(n),
                 old: (*o).clone(),
                 new: (*n).clone(),
                 fields,
             });
         }
     }
-    for (key, o) in &old_by {
-        if moved.contains(key) {
-            continue;
-        }
-        match new_by.get(key) {
-            None => d.removed.push(entry(o, &old_paths)),
-            Some(n) if o.retired.is_none() && n.retired.is_some() => {
-                d.retired.push(entry(n, &new_paths))
-            }
-            Some(n) if o.retired.is_some() && n.retired.is_none() => {
-                d.added.push(entry(n, &new_paths))
-            }
-            Some(n) => {
-                let fields = field_changes(o, n);
-                if !fields.is_empty() {
-                    d.changed.push(Change {
-                        entry: entry(n, &new_paths),
-                        old: (*o).clone(),
-                        new: (*n).clone(),
-                        fields,
-                    });
-                }
-            }
-        }
-    }
-    for (key, n) in &new_by {
-        if !old_by.contains_key(key) && !moved.contains(key) {
-            d.added.push(entry(n, &new_paths));
-        }
-    }
+    moved
+}
 
-    let groups = |c: &Catalog| -> BTreeSet<String> {
-        c.groups
-            .iter()
-            .map(|g| group_label(g.kind, &g.channel, &g.key))
+/// What is only in `new`, and what is only in `old`.
+fn added_removed(old: &BTreeSet<String>, new: &BTreeSet<String>) -> (Vec<String>, Vec<String>) {
+    (
+        new.difference(old).cloned().collect(),
+        old.difference(new).cloned().collect(),
+    )
+}
+
+/// Variants added, removed, deprecated and no longer deprecated.
+fn compare_surfaces(d: &mut Diff, old: &BTreeMap<String, bool>, new: &BTreeMap<String, bool>) {
+    let keys = |m: &BTreeMap<String, bool>| m.keys().cloned().collect::<BTreeSet<_>>();
+    (d.variants_added, d.variants_removed) = added_removed(&keys(old), &keys(new));
+    let turned = |to: bool| {
+        new.iter()
+            .filter(|(k, deprecated)| **deprecated == to && old.get(*k) == Some(&!to))
+            .map(|(k, _)| k.clone())
             .collect()
     };
-    let (og, ng) = (groups(old), groups(new));
-    d.groups_added = ng.difference(&og).cloned().collect();
-    d.groups_removed = og.difference(&ng).cloned().collect();
-    let channels =
-        |c: &Catalog| -> BTreeSet<String> { c.channels.iter().map(|ch| ch.slug.clone()).collect() };
-    let (oc, nc) = (channels(old), channels(new));
-    d.channels_added = nc.difference(&oc).cloned().collect();
-    d.channels_removed = oc.difference(&nc).cloned().collect();
-
-    let (os, ns) = (old_names.api_surface(), new_names.api_surface());
-    d.variants_added = ns
-        .keys()
-        .filter(|k| !os.contains_key(*k))
-        .cloned()
-        .collect();
-    d.variants_removed = os
-        .keys()
-        .filter(|k| !ns.contains_key(*k))
-        .cloned()
-        .collect();
-    d.variants_deprecated = ns
-        .iter()
-        .filter(|(k, deprecated)| **deprecated && os.get(*k) == Some(&false))
-        .map(|(k, _)| k.clone())
-        .collect();
-    d.variants_undeprecated = ns
-        .iter()
-        .filter(|(k, deprecated)| !**deprecated && os.get(*k) == Some(&true))
-        .map(|(k, _)| k.clone())
-        .collect();
-    d.reasons = reasons(&d);
-    d.verdict = d
-        .reasons
-        .iter()
-        .map(|(l, _)| *l)
-        .max()
-        .unwrap_or(Level::None);
-    d
+    d.variants_deprecated = turned(true);
+    d.variants_undeprecated = turned(false);
 }
 
 fn field_changes(o: &Code, n: &Code) -> Vec<Field> {
@@ -336,14 +358,6 @@ fn field_changes(o: &Code, n: &Code) -> Vec<Field> {
         fields.push(Field::Group);
     }
     fields
-}
-
-fn variant_paths(names: &Names<'_>) -> BTreeMap<(Kind, String, u16), String> {
-    names
-        .variant_paths()
-        .into_iter()
-        .map(|(code, path)| ((code.kind, code.channel.clone(), code.id), path))
-        .collect()
 }
 
 fn reasons(d: &Diff) -> Vec<(Level, String)> {

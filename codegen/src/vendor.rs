@@ -7,7 +7,9 @@ use crate::diff::{self, Diff, Level, Version};
 use crate::docs_source::{self, DocFile, Provenance};
 use crate::freshness::{self, sha256_hex};
 use crate::model::{Catalog, Code};
-use crate::{overrides, read, retired, Inputs, PageInput};
+use crate::names::Names;
+use crate::overrides::{self, Overrides};
+use crate::{read, retired, Inputs, PageInput};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -169,37 +171,12 @@ pub fn plan(
     page: &Fetched,
     options: &Options,
 ) -> Result<Plan, String> {
-    let name = options
-        .name
-        .clone()
-        .unwrap_or_else(|| page.suggested_name.clone());
-    if name.contains(['/', '\\']) || !docs_source::is_page(&name) {
-        return Err(format!(
-            "`{name}` is not a page file name: use a name ending in .md, .markdown, .html or .htm"
-        ));
-    }
+    let name = page_name(page, options)?;
     let mut scratch = Diagnostics::default();
     let old_inputs = docs_source::inputs_from_files(files, display_dir, &mut scratch);
     let old = read(&old_inputs).catalog;
-
-    // The page on its own must be a codes page.
-    let url = if page.is_url {
-        Some(page.origin.clone())
-    } else {
-        options.url.clone().or_else(|| {
-            old_inputs
-                .pages
-                .iter()
-                .find(|p| p.path.ends_with(&format!("/{name}")))
-                .and_then(|p| p.options.page_url.clone())
-        })
-    };
-    let mut alone = PageInput::new(format!("{display_dir}/{name}"), page.bytes.clone());
-    alone.options.page_url = url.clone();
-    let checked = read(&Inputs::pages(vec![alone]));
-    if checked.diagnostics.has_errors() {
-        return Err(format!("the page was refused:\n{}", checked.diagnostics));
-    }
+    let url = page_url(page, options, &old_inputs, &name);
+    check_alone(page, &format!("{display_dir}/{name}"), url.clone())?;
 
     let replaced = files.iter().any(|f| f.name == name);
     let mut new_files: Vec<DocFile> = files.iter().filter(|f| f.name != name).cloned().collect();
@@ -207,94 +184,33 @@ pub fn plan(
         name: name.clone(),
         bytes: page.bytes.clone(),
     });
-    let text_of = |name: &str| {
-        files
-            .iter()
-            .find(|f| f.name == name)
-            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-    };
     let record = Provenance {
         file: name.clone(),
         url,
         retrieved: Some(options.retrieved.clone()),
         sha256: Some(sha256_hex(&page.bytes)),
     };
-    let notes = if page.is_url {
-        format!("Vendored from {} by `cargo codes vendor`.", page.origin)
-    } else {
-        format!(
-            "Vendored from the file {} by `cargo codes vendor`.",
-            page.origin
-        )
-    };
     let provenance = docs_source::provenance_with(
-        text_of(docs_source::PROVENANCE_FILE).as_deref(),
+        text_of(files, docs_source::PROVENANCE_FILE).as_deref(),
         &record,
-        &notes,
+        &provenance_notes(page),
     );
     set_file(
         &mut new_files,
         docs_source::PROVENANCE_FILE,
-        provenance.clone().into_bytes(),
+        provenance.into_bytes(),
     );
 
-    // Codes that leave the page stay, deprecated; codes that come back leave retired.json.
     let mut diags = Diagnostics::default();
     let mut inputs = docs_source::inputs_from_files(&new_files, display_dir, &mut diags);
-    let page_catalog = read(&Inputs {
-        retired: Vec::new(),
-        ..inputs.clone()
-    })
-    .catalog;
-    let on_page = |c: &Code| page_catalog.codes.iter().any(|p| p.key() == c.key());
-    let mut retired: Vec<Code> = inputs
-        .retired
-        .iter()
-        .filter(|c| !on_page(c))
-        .cloned()
-        .collect();
-    let mut newly_retired = Vec::new();
-    for c in old
-        .codes
-        .iter()
-        .filter(|c| c.retired.is_none() && !on_page(c))
-    {
-        if !retired.iter().any(|r| r.key() == c.key()) {
-            newly_retired.push(Code {
-                retired: Some(String::new()),
-                ..c.clone()
-            });
-        }
-    }
-    retired.extend(newly_retired.iter().cloned());
-    inputs.retired = retired.clone();
-    let provisional = read(&inputs).catalog;
-    let verdict = diff::diff(&old, &provisional).verdict;
-    let next_version = options.version.as_ref().map(|v| diff::bump(v, verdict));
-    let release = next_version
-        .as_ref()
-        .map_or_else(|| "the next release".to_owned(), |v| v.to_string());
-    for c in retired
-        .iter_mut()
-        .filter(|c| c.retired.as_deref() == Some(""))
-    {
-        c.retired = Some(release.clone());
-    }
+    let retirement = retire(&old, &inputs, options);
     set_file(
         &mut new_files,
         retired::FILE,
-        retired::to_json(&retired).into_bytes(),
+        retired::to_json(&retirement.codes).into_bytes(),
     );
-    inputs.retired = retired;
-
-    // Pin the names of new codes so that later refreshes keep them.
-    let unpinned = read(&inputs).catalog;
-    let mut pins = inputs.overrides.clone();
-    let before = pins.variants.len();
-    for (key, ident) in crate::names::Names::new(&unpinned).pins() {
-        pins.variants.entry(key).or_insert(ident);
-    }
-    let newly_pinned = pins.variants.len() - before;
+    inputs.retired = retirement.codes;
+    let (pins, newly_pinned) = pin_new_codes(&inputs);
     set_file(&mut new_files, overrides::FILE, pins.to_json().into_bytes());
 
     let mut diags = Diagnostics::default();
@@ -306,46 +222,180 @@ pub fn plan(
             "docs-source would be refused after vendoring:\n{diags}"
         ));
     }
-    let diff = diff::diff(&old, &reading.catalog);
-    let generated = if options.generated {
-        // As the package sees its folder: paths shown as docs-source/NAME.
-        let mut scratch = Diagnostics::default();
-        let package = read(&docs_source::inputs_from_files(
-            &new_files,
-            freshness::DOCS_DIR,
-            &mut scratch,
-        ));
-        Some(
-            package
-                .source()
-                .map_err(|d| format!("docs-source would be refused after vendoring:\n{d}"))?,
-        )
-    } else {
-        None
+    let generated = match options.generated {
+        true => Some(generated_source(&new_files)?),
+        false => None,
     };
-    let mut writes: Vec<DocFile> = new_files
+    Ok(Plan {
+        name,
+        replaced,
+        writes: changed_files(files, new_files),
+        diff: diff::diff(&old, &reading.catalog),
+        old,
+        new: reading.catalog,
+        next_version: retirement.next_version,
+        newly_retired: retirement.newly_retired,
+        newly_pinned,
+        warnings: diags,
+        generated,
+    })
+}
+
+/// The page's file name in `docs-source/`: `--name`, or the one the source suggests.
+fn page_name(page: &Fetched, options: &Options) -> Result<String, String> {
+    let name = options
+        .name
+        .clone()
+        .unwrap_or_else(|| page.suggested_name.clone());
+    if name.contains(['/', '\\']) || !docs_source::is_page(&name) {
+        return Err(format!(
+            "`{name}` is not a page file name: use a name ending in .md, .markdown, .html or .htm"
+        ));
+    }
+    Ok(name)
+}
+
+/// The page's public address, the base of its relative links: the URL it was fetched
+/// from, `--url`, or the address of the page it replaces.
+fn page_url(page: &Fetched, options: &Options, old: &Inputs, name: &str) -> Option<String> {
+    if page.is_url {
+        return Some(page.origin.clone());
+    }
+    options.url.clone().or_else(|| {
+        old.pages
+            .iter()
+            .find(|p| p.path.ends_with(&format!("/{name}")))
+            .and_then(|p| p.options.page_url.clone())
+    })
+}
+
+/// The page on its own must be a codes page.
+fn check_alone(page: &Fetched, path: &str, url: Option<String>) -> Result<(), String> {
+    let mut alone = PageInput::new(path, page.bytes.clone());
+    alone.options.page_url = url;
+    let checked = read(&Inputs::pages(vec![alone]));
+    if checked.diagnostics.has_errors() {
+        return Err(format!("the page was refused:\n{}", checked.diagnostics));
+    }
+    Ok(())
+}
+
+fn text_of(files: &[DocFile], name: &str) -> Option<String> {
+    files
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+}
+
+fn provenance_notes(page: &Fetched) -> String {
+    if page.is_url {
+        format!("Vendored from {} by `cargo codes vendor`.", page.origin)
+    } else {
+        format!(
+            "Vendored from the file {} by `cargo codes vendor`.",
+            page.origin
+        )
+    }
+}
+
+/// What leaving the page does to codes.
+struct Retirement {
+    /// The retired codes after vendoring.
+    codes: Vec<Code>,
+    /// How many of them are newly retired.
+    newly_retired: usize,
+    /// The version this vendoring demands.
+    next_version: Option<Version>,
+}
+
+/// Codes that leave the page stay, deprecated since the release this vendoring demands;
+/// codes that come back leave retired.json.
+fn retire(old: &Catalog, inputs: &Inputs, options: &Options) -> Retirement {
+    let page_catalog = read(&Inputs {
+        retired: Vec::new(),
+        ..inputs.clone()
+    })
+    .catalog;
+    let on_page = |c: &Code| page_catalog.codes.iter().any(|p| p.key() == c.key());
+    let mut codes: Vec<Code> = inputs
+        .retired
+        .iter()
+        .filter(|c| !on_page(c))
+        .cloned()
+        .collect();
+    let newly: Vec<Code> = old
+        .codes
+        .iter()
+        .filter(|c| c.retired.is_none() && !on_page(c))
+        .filter(|c| !codes.iter().any(|r| r.key() == c.key()))
+        .map(|c| Code {
+            retired: Some(String::new()),
+            ..c.clone()
+        })
+        .collect();
+    let newly_retired = newly.len();
+    codes.extend(newly);
+    let provisional = read(&Inputs {
+        retired: codes.clone(),
+        ..inputs.clone()
+    })
+    .catalog;
+    let verdict = diff::diff(old, &provisional).verdict;
+    let next_version = options.version.as_ref().map(|v| diff::bump(v, verdict));
+    let release = next_version
+        .as_ref()
+        .map_or_else(|| "the next release".to_owned(), |v| v.to_string());
+    for c in codes
+        .iter_mut()
+        .filter(|c| c.retired.as_deref() == Some(""))
+    {
+        c.retired = Some(release.clone());
+    }
+    Retirement {
+        codes,
+        newly_retired,
+        next_version,
+    }
+}
+
+/// The overrides with the names of new codes pinned, so that later refreshes keep them,
+/// and how many were added.
+fn pin_new_codes(inputs: &Inputs) -> (Overrides, usize) {
+    let unpinned = read(inputs).catalog;
+    let mut pins = inputs.overrides.clone();
+    let before = pins.variants.len();
+    for (key, ident) in Names::new(&unpinned).pins() {
+        pins.variants.entry(key).or_insert(ident);
+    }
+    let added = pins.variants.len() - before;
+    (pins, added)
+}
+
+/// The generated source for the folder `files`, as the package sees it (paths shown as
+/// `docs-source/NAME`).
+fn generated_source(files: &[DocFile]) -> Result<String, String> {
+    let mut scratch = Diagnostics::default();
+    read(&docs_source::inputs_from_files(
+        files,
+        freshness::DOCS_DIR,
+        &mut scratch,
+    ))
+    .source()
+    .map_err(|d| format!("docs-source would be refused after vendoring:\n{d}"))
+}
+
+/// The files of `new` that differ from `old`, in [`write_order`].
+fn changed_files(old: &[DocFile], new: Vec<DocFile>) -> Vec<DocFile> {
+    let mut writes: Vec<DocFile> = new
         .into_iter()
         .filter(|f| {
-            files
-                .iter()
+            old.iter()
                 .find(|o| o.name == f.name)
                 .is_none_or(|o| o.bytes != f.bytes)
         })
         .collect();
     writes.sort_by_key(|f| write_order(&f.name));
-    Ok(Plan {
-        name,
-        replaced,
-        writes,
-        old,
-        new: reading.catalog,
-        diff,
-        next_version,
-        newly_retired: newly_retired.len(),
-        newly_pinned,
-        warnings: diags,
-        generated,
-    })
+    writes
 }
 
 /// The order in which a vendoring puts its files in place, so that one killed between
