@@ -414,7 +414,11 @@ pub enum StatusCode {
     /// - Id: 2
     /// - Channel: General
     /// - Group: `DELIVERED` (id 3)
-    /// - Final: no; intermediate, a handset delivery report may follow
+    /// - Final: no; intermediate. Infobip's current page describes it as "successfully
+    ///   delivered to the operator's system and awaits further processing or delivery to
+    ///   the recipient's handset"
+    ///   (<https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes>):
+    ///   a handset delivery report may follow
     #[doc(alias = "DELIVERED_TO_OPERATOR")]
     DeliveredToOperator,
     /// Message has been processed and sent to the next instance i.e. mobile operator

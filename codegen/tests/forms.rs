@@ -379,3 +379,47 @@ fn a_codes_table_under_a_heading_without_a_channel_is_reported_at_its_line_in_ev
         }
     }
 }
+
+/// Finality is a rule per documented group: Moments' `Scheduled` is no documented group,
+/// and a status the page lists without a group is no final one either.
+#[test]
+fn finality_on_the_current_layout_is_the_conservative_rule() {
+    for form in ["md", "flat", "html"] {
+        let r = current(form);
+        let status = |name: &str| {
+            r.catalog
+                .codes
+                .iter()
+                .find(|c| c.kind == Kind::Status && c.name == name)
+                .unwrap_or_else(|| panic!("{form}: no status {name}"))
+        };
+        let finality: Vec<(&str, bool)> = [
+            "PENDING_MMS_QUEUED",
+            "DELIVERED_MMS",
+            "REJECTED_CALL_SETUP_FAILED",
+            "REJECTED_INVALID_DESTINATION",
+            "MOMENTS_SCHEDULED",
+        ]
+        .into_iter()
+        .map(|n| (n, status(n).is_final()))
+        .collect();
+        assert_eq!(
+            finality,
+            [
+                ("PENDING_MMS_QUEUED", false),
+                ("DELIVERED_MMS", true),
+                ("REJECTED_CALL_SETUP_FAILED", true),
+                ("REJECTED_INVALID_DESTINATION", false),
+                ("MOMENTS_SCHEDULED", false),
+            ],
+            "{form}"
+        );
+        let source = r.source().unwrap();
+        assert!(source.contains(
+            "/// - Final: no; the page does not describe its group as final, so a later report may\n    ///   come\n    #[doc(alias = \"MOMENTS_SCHEDULED\")]"
+        ), "{form}");
+        assert!(source.contains(
+            "/// - Final: no; the page gives it no group, so a later report may come\n    #[doc(alias = \"REJECTED_INVALID_DESTINATION\")]"
+        ), "{form}");
+    }
+}

@@ -4,7 +4,7 @@
 //! it into doc attributes.
 
 use crate::md::code_span;
-use crate::model::Kind;
+use crate::model::{group_key, Kind, CURRENT_PAGE};
 use crate::names::{ChannelName, CodeName, GroupName, Names};
 use std::collections::BTreeMap;
 
@@ -136,6 +136,11 @@ pub(crate) fn code(c: &CodeName<'_>, names: &Names<'_>) -> String {
         }
         None => text.push_str("\n- Group: none on the page"),
     }
+    let intermediate = format!(
+        "\n- Final: no; intermediate. Infobip's current page describes it as \"successfully \
+         delivered to the operator's system and awaits further processing or delivery to the \
+         recipient's handset\" (<{CURRENT_PAGE}>): a handset delivery report may follow"
+    );
     text.push_str(match code.kind {
         Kind::Error => match code.permanent {
             Some(true) => {
@@ -144,11 +149,13 @@ pub(crate) fn code(c: &CodeName<'_>, names: &Names<'_>) -> String {
             Some(false) => "\n- Permanent: no; a retry may succeed",
             None => "\n- Permanent: not documented",
         },
-        Kind::Status if code.is_intermediate() => {
-            "\n- Final: no; intermediate, a handset delivery report may follow"
-        }
+        Kind::Status if code.is_intermediate() => &intermediate,
         Kind::Status if code.is_final() => "\n- Final: yes",
-        Kind::Status => "\n- Final: no; a later report will follow",
+        Kind::Status => match &code.group {
+            Some(g) if group_key(&g.name) == "PENDING" => "\n- Final: no; a later report will follow",
+            Some(_) => "\n- Final: no; the page does not describe its group as final, so a later report may come",
+            None => "\n- Final: no; the page gives it no group, so a later report may come",
+        },
     });
     text
 }
