@@ -2,27 +2,23 @@
 //! generated from, a summary per channel and kind, and every warning and error.
 
 use super::folder::{self, Folder, Pages};
-use super::{refusal, Error, ExitStatus};
+use super::{refusal, Context, Error, ExitStatus};
 use crate::model::{Catalog, Kind};
 use crate::names::Names;
 use crate::{freshness, generated};
-use std::io::Write;
-use std::path::Path;
 
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes check                         read docs-source/, print what the crate is generated from
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes check                         read docs-source/, print what the crate is generated from
   cargo codes check --deny-warnings         as CI runs it: a warning refuses the pages too
-  cargo codes check saved-page.html         read one page on its own
-
-",
-    exit_status!()
+  cargo codes check saved-page.html         read one page on its own"
 );
 
-/// `check`'s arguments.
+/// Read, validate and generate in memory; print a summary and any warnings
+///
+/// Print the pages read, the codes per channel and kind, the groups, and every warning.
+/// Errors go to standard error, each located at path:line:col with a hint.
 #[derive(clap::Args, Debug)]
-#[command(after_help = AFTER_HELP)]
+#[command(verbatim_doc_comment, after_help = AFTER_HELP)]
 pub(super) struct Args {
     #[command(flatten)]
     pages: Pages,
@@ -31,13 +27,9 @@ pub(super) struct Args {
     deny_warnings: bool,
 }
 
-pub(super) fn run(
-    args: &Args,
-    docs: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
-    let reading = folder::read_pages(docs, &args.pages)?;
+pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, err } = cx;
+    let reading = folder::read_pages(docs_dir, &args.pages)?;
     let c = &reading.catalog;
     writeln!(out, "infobip-codes is generated from:")?;
     for s in &c.sources {
@@ -90,7 +82,7 @@ pub(super) fn run(
         )?;
     }
     let source = folder::source(&reading)?;
-    if args.pages.pages.is_empty() && docs.is_none() {
+    if args.pages.pages.is_empty() && docs_dir.is_none() {
         if let Ok(folder) = Folder::locate(None) {
             let committed = std::fs::read_to_string(generated::path(&folder.root()));
             let file = freshness::GENERATED_FILE;

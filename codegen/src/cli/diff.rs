@@ -3,29 +3,27 @@
 
 use super::folder::{self, Folder};
 use super::git::Repo;
-use super::{Error, ExitStatus};
+use super::{Context, Error, ExitStatus};
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
 use crate::{docs_source, emit, read, Inputs};
 use std::io::Write;
-use std::path::Path;
 
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes diff --base main                      docs-source/ on main against the working tree
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes diff --base main                      docs-source/ on main against the working tree
   cargo codes diff old.md new.md --format markdown  two pages (or two folders)
   cargo codes diff --base HEAD~1 --check-version    CI's version gate: exit 2 unless Cargo.toml moved far enough
   cargo codes diff --base main --fail-on major      exit 2 on a breaking change
-  cargo codes diff --base main --format changelog --release 0.2.0
-
-",
-    exit_status!()
+  cargo codes diff --base main --format changelog --release 0.2.0"
 );
 
-/// `diff`'s arguments.
+/// The diff of meaning between two pages or folders, or since a git revision
+///
+/// What changed for users between OLD and NEW (pages or folders), or between the docs
+/// folder at git revision REV and the working tree, and the semver bump it demands.
 #[derive(clap::Args, Debug)]
 #[command(
+    verbatim_doc_comment,
     after_help = AFTER_HELP,
     override_usage = "cargo codes diff [OPTIONS] <OLD> <NEW>\n       cargo codes diff [OPTIONS] --base <REV>"
 )]
@@ -111,16 +109,12 @@ struct Versions {
     new: Option<Version>,
 }
 
-pub(super) fn run(
-    args: &Args,
-    docs: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
+pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, err } = cx;
     let mut diags = Diagnostics::default();
     let (old_inputs, new_inputs, versions) = match (&args.base, &args.old, &args.new) {
         (Some(rev), None, None) => {
-            let (old, new, versions) = since(&Folder::locate(docs)?, rev, &mut diags)?;
+            let (old, new, versions) = since(&Folder::locate(docs_dir)?, rev, &mut diags)?;
             (old, new, Some(versions))
         }
         (None, Some(old), Some(new)) => (

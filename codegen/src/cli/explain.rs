@@ -1,38 +1,32 @@
 //! `cargo codes explain`: every code with an id or a name, and what the crate makes of it.
 
 use super::folder::{self, Pages};
-use super::{Error, ExitStatus};
+use super::{Context, Error, ExitStatus};
 use crate::model::{Catalog, Kind};
 use crate::names::Names;
 use std::io::Write;
-use std::path::Path;
 
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes explain 27                    every status and error with id 27
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes explain 27                    every status and error with id 27
   cargo codes explain ec_absent_subscriber  by name, in any case
-  cargo codes explain VOICE                 every code whose name contains VOICE, when none is named so
-
-",
-    exit_status!()
+  cargo codes explain VOICE                 every code whose name contains VOICE, when none is named so"
 );
 
-/// `explain`'s arguments.
+/// Print every code with an id or a name
+///
+/// For each code: its channel, group, permanence or finality, Rust path, source line
+/// and description.
 #[derive(clap::Args, Debug)]
-#[command(after_help = AFTER_HELP)]
+#[command(verbatim_doc_comment, after_help = AFTER_HELP)]
 pub(super) struct Args {
     /// An id, or a documented name (any case; else any name that contains it)
     #[arg(value_name = "ID|NAME")]
     query: String,
 }
 
-pub(super) fn run(
-    args: &Args,
-    docs: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
-    let reading = folder::read_clean(docs, &Pages::default())?;
+pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, .. } = cx;
+    let reading = folder::read_clean(docs_dir, &Pages::default())?;
     Ok(explain(&reading.catalog, &args.query, out)?)
 }
 

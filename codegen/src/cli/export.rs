@@ -1,24 +1,19 @@
 //! `cargo codes export`: the catalog as data, sorted by kind, channel and id.
 
 use super::folder::{self, Pages};
-use super::{Error, ExitStatus};
+use super::{Context, Error, ExitStatus};
 use crate::emit;
-use std::io::Write;
-use std::path::Path;
 
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes export > codes.json           every code of docs-source/ as JSON
-  cargo codes export --format csv           the same as CSV, one code a line
-
-",
-    exit_status!()
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes export > codes.json           every code of docs-source/ as JSON
+  cargo codes export --format csv           the same as CSV, one code a line"
 );
 
-/// `export`'s arguments.
+/// Print the catalog as JSON or CSV
+///
+/// Every code the pages list, sorted by kind, channel and id.
 #[derive(clap::Args, Debug)]
-#[command(after_help = AFTER_HELP)]
+#[command(verbatim_doc_comment, after_help = AFTER_HELP)]
 pub(super) struct Args {
     #[command(flatten)]
     pages: Pages,
@@ -36,12 +31,9 @@ enum Format {
     Csv,
 }
 
-pub(super) fn run(
-    args: &Args,
-    docs: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
-    let reading = folder::read_clean(docs, &args.pages)?;
+pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, .. } = cx;
+    let reading = folder::read_clean(docs_dir, &args.pages)?;
     let text = match args.format {
         Format::Json => emit::export::json(&reading.catalog),
         Format::Csv => emit::export::csv(&reading.catalog),

@@ -32,8 +32,8 @@ pub(super) struct Folder {
 impl Folder {
     /// `--docs DIR`, or else `docs-source/` in the nearest directory upwards that has one
     /// next to a `Cargo.toml`.
-    pub(super) fn locate(docs: Option<&Path>) -> Result<Folder, Error> {
-        if let Some(dir) = docs {
+    pub(super) fn locate(docs_dir: Option<&Path>) -> Result<Folder, Error> {
+        if let Some(dir) = docs_dir {
             return Ok(Folder {
                 dir: dir.to_path_buf(),
                 shown: dir.to_string_lossy().trim_end_matches('/').to_owned(),
@@ -83,12 +83,12 @@ impl Folder {
 /// Reads the pages named on the command line, or else the docs folder's. The docs
 /// folder's provenance applies either way, and its overrides and retired codes when every
 /// PAGE is one of its pages (they belong to them).
-pub(super) fn read_pages(docs: Option<&Path>, pages: &Pages) -> Result<Reading, Error> {
+pub(super) fn read_pages(docs_dir: Option<&Path>, pages: &Pages) -> Result<Reading, Error> {
     let mut diags = Diagnostics::default();
     let inputs = if pages.pages.is_empty() {
-        Folder::locate(docs)?.load(&mut diags)
+        Folder::locate(docs_dir)?.load(&mut diags)
     } else {
-        named_pages(Folder::locate(docs).ok(), pages, &mut diags)
+        named_pages(Folder::locate(docs_dir).ok(), pages, &mut diags)
     };
     let mut reading = read(&inputs);
     diags.extend(reading.diagnostics);
@@ -145,8 +145,8 @@ fn named_pages(folder: Option<Folder>, pages: &Pages, diags: &mut Diagnostics) -
 }
 
 /// Like [`read_pages`], and refuses a reading with errors.
-pub(super) fn read_clean(docs: Option<&Path>, pages: &Pages) -> Result<Reading, Error> {
-    let reading = read_pages(docs, pages)?;
+pub(super) fn read_clean(docs_dir: Option<&Path>, pages: &Pages) -> Result<Reading, Error> {
+    let reading = read_pages(docs_dir, pages)?;
     if reading.diagnostics.has_errors() {
         return Err(Error::Refused(reading.diagnostics));
     }

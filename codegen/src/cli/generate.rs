@@ -2,26 +2,19 @@
 //! committed `src/generated.rs`.
 
 use super::folder::{self, Folder, Pages};
-use super::{Error, ExitStatus};
+use super::{Context, Error, ExitStatus};
 use crate::freshness::{DOCS_DIR, GENERATED_FILE};
 use crate::generated::{self, Mode, Outcome};
-use std::io::Write;
-use std::path::Path;
 
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes generate                      print what docs-source/ generates
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes generate                      print what docs-source/ generates
   cargo codes generate --write              rewrite src/generated.rs, then commit it with docs-source/
-  cargo codes generate --check              exit 1, showing the first lines that differ, unless it is fresh
-
-",
-    exit_status!()
+  cargo codes generate --check              exit 1, showing the first lines that differ, unless it is fresh"
 );
 
-/// `generate`'s arguments.
+/// Print the generated source, or rewrite or check src/generated.rs
 #[derive(clap::Args, Debug)]
-#[command(after_help = AFTER_HELP)]
+#[command(verbatim_doc_comment, after_help = AFTER_HELP)]
 pub(super) struct Args {
     #[command(flatten)]
     pages: Pages,
@@ -34,22 +27,18 @@ pub(super) struct Args {
     check: bool,
 }
 
-pub(super) fn run(
-    args: &Args,
-    docs: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
+pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, err } = cx;
     let mode = match (args.write, args.check) {
         (true, _) => Mode::Write,
         (false, true) => Mode::Check,
         (false, false) => {
-            let reading = folder::read_clean(docs, &args.pages)?;
+            let reading = folder::read_clean(docs_dir, &args.pages)?;
             out.write_all(folder::source(&reading)?.as_bytes())?;
             return Ok(ExitStatus::Success);
         }
     };
-    let root = Folder::locate(docs)?.root();
+    let root = Folder::locate(docs_dir)?.root();
     match generated::ensure(&root, mode)?.0 {
         Outcome::Fresh => {
             writeln!(out, "{GENERATED_FILE} is fresh")?;

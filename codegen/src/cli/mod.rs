@@ -32,6 +32,13 @@ macro_rules! exit_status {
     };
 }
 
+/// A command's `--help` after its options: its examples, then the exit statuses.
+macro_rules! after_help {
+    ($examples:literal) => {
+        concat!("Examples:\n", $examples, "\n\n", exit_status!())
+    };
+}
+
 mod check;
 mod diff;
 mod explain;
@@ -51,10 +58,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `cargo codes --help` after the commands and options.
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes check                         read docs-source/, print what the crate is generated from
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes check                         read docs-source/, print what the crate is generated from
   cargo codes explain 27                    every code with the id or name 27
   cargo codes generate --check              is src/generated.rs what docs-source/ generates?
   cargo codes vendor https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
@@ -62,10 +67,7 @@ Examples:
   cargo codes help vendor                   one command's options and examples
 
 Without PAGE, every page in the docs folder is read, as the generator reads them for
-src/generated.rs.
-
-",
-    exit_status!()
+src/generated.rs."
 );
 
 /// The command line.
@@ -90,69 +92,37 @@ struct Cli {
     command: Command,
 }
 
-/// The commands, each in its own module. Their help is kept verbatim (clap does not wrap
-/// it), so the lines break where they are written.
+/// The commands, each in its own module with its help.
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Read, validate and generate in memory; print a summary and any warnings
-    ///
-    /// Print the pages read, the codes per channel and kind, the groups, and every warning.
-    /// Errors go to standard error, each located at path:line:col with a hint.
-    #[command(verbatim_doc_comment)]
     Check(check::Args),
-    /// Print the catalog as JSON or CSV
-    ///
-    /// Every code the pages list, sorted by kind, channel and id.
-    #[command(verbatim_doc_comment)]
     Export(export::Args),
-    /// Print every code with an id or a name
-    ///
-    /// For each code: its channel, group, permanence or finality, Rust path, source line
-    /// and description.
-    #[command(verbatim_doc_comment)]
     Explain(explain::Args),
-    /// Print the generated source, or rewrite or check src/generated.rs
-    #[command(verbatim_doc_comment)]
     Generate(generate::Args),
-    /// Record every current variant name in the docs folder's overrides.json
-    ///
-    /// Later refreshes of the page keep the names pinned there. src/generated.rs, which
-    /// records the digest of overrides.json, is regenerated to stay fresh.
-    #[command(verbatim_doc_comment)]
     Pin(pin::Args),
-    /// Fetch a page into the docs folder, regenerate, and print the diff of meaning
-    ///
-    /// SOURCE is a file path or an http(s) URL, markdown or HTML. The page is checked before
-    /// anything is written. Then it goes into the docs folder with its provenance, pins for
-    /// the names of new codes and the codes that left it, and src/generated.rs is
-    /// regenerated. A page that is refused changes nothing.
-    #[command(verbatim_doc_comment)]
     Vendor(vendor::Args),
-    /// The diff of meaning between two pages or folders, or since a git revision
-    ///
-    /// What changed for users between OLD and NEW (pages or folders), or between the docs
-    /// folder at git revision REV and the working tree, and the semver bump it demands.
-    #[command(verbatim_doc_comment)]
     Diff(diff::Args),
 }
 
 impl Command {
-    fn run(
-        &self,
-        docs: Option<&Path>,
-        out: &mut dyn Write,
-        err: &mut dyn Write,
-    ) -> Result<ExitStatus, Error> {
+    fn run(&self, cx: Context<'_>) -> Result<ExitStatus, Error> {
         match self {
-            Command::Check(args) => check::run(args, docs, out, err),
-            Command::Export(args) => export::run(args, docs, out),
-            Command::Explain(args) => explain::run(args, docs, out),
-            Command::Generate(args) => generate::run(args, docs, out, err),
-            Command::Pin(args) => pin::run(args, docs, out),
-            Command::Vendor(args) => vendor::run(args, docs, out, err),
-            Command::Diff(args) => diff::run(args, docs, out, err),
+            Command::Check(args) => check::run(args, cx),
+            Command::Export(args) => export::run(args, cx),
+            Command::Explain(args) => explain::run(args, cx),
+            Command::Generate(args) => generate::run(args, cx),
+            Command::Pin(args) => pin::run(args, cx),
+            Command::Vendor(args) => vendor::run(args, cx),
+            Command::Diff(args) => diff::run(args, cx),
         }
     }
+}
+
+/// What a command runs with: `--docs`, and the writers for its output and its messages.
+struct Context<'a> {
+    docs_dir: Option<&'a Path>,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
 }
 
 /// How a run of the command line ended; [`ExitStatus::code`] is the process's exit code.
@@ -192,7 +162,12 @@ fn execute(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> ExitSta
         Ok(cli) => cli,
         Err(e) => return Error::Clap(e).report(out, err),
     };
-    match cli.command.run(cli.docs.as_deref(), out, err) {
+    let cx = Context {
+        docs_dir: cli.docs.as_deref(),
+        out: &mut *out,
+        err: &mut *err,
+    };
+    match cli.command.run(cx) {
         Ok(status) => status,
         Err(e) => e.report(out, err),
     }

@@ -2,31 +2,28 @@
 //! `overrides.json`, so that later refreshes of the page keep them.
 
 use super::folder::{self, Folder, Pages};
-use super::{Error, ExitStatus};
+use super::{Context, Error, ExitStatus};
 use crate::diag::Diagnostics;
 use crate::names::Names;
 use crate::{docs_source, generated, overrides};
-use std::io::Write;
-use std::path::Path;
 
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes pin                           after saving a page into docs-source/ by hand
-  cargo codes pin --docs ../fork/docs-source
-
-",
-    exit_status!()
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes pin                           after saving a page into docs-source/ by hand
+  cargo codes pin --docs ../fork/docs-source"
 );
 
-/// `pin`'s arguments: none but `--docs`.
+/// Record every current variant name in the docs folder's overrides.json
+///
+/// Later refreshes of the page keep the names pinned there. src/generated.rs, which
+/// records the digest of overrides.json, is regenerated to stay fresh.
 #[derive(clap::Args, Debug)]
-#[command(after_help = AFTER_HELP)]
+#[command(verbatim_doc_comment, after_help = AFTER_HELP)]
 pub(super) struct Args {}
 
-pub(super) fn run(_: &Args, docs: Option<&Path>, out: &mut dyn Write) -> Result<ExitStatus, Error> {
-    let folder = Folder::locate(docs)?;
-    let reading = folder::read_clean(docs, &Pages::default())?;
+pub(super) fn run(_: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, .. } = cx;
+    let reading = folder::read_clean(docs_dir, &Pages::default())?;
+    let folder = Folder::locate(docs_dir)?;
     let mut diags = Diagnostics::default();
     let mut pins = docs_source::load_overrides(&folder.dir, &folder.shown, &mut diags);
     if diags.has_errors() {

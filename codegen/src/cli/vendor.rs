@@ -4,26 +4,24 @@
 
 use super::diff::{source_line, ReportFormat};
 use super::folder::Folder;
-use super::{Error, ExitStatus};
+use super::{Context, Error, ExitStatus};
 use crate::{docs_source, freshness, generated};
-use std::io::Write;
-use std::path::Path;
 use std::time::Duration;
 
-const AFTER_HELP: &str = concat!(
-    "\
-Examples:
-  cargo codes vendor https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes vendor https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
   cargo codes vendor saved.html --name response-status-and-error-codes.html
-  cargo codes vendor https://example.com/page.md --timeout 60 --format markdown
-
-",
-    exit_status!()
+  cargo codes vendor https://example.com/page.md --timeout 60 --format markdown"
 );
 
-/// `vendor`'s arguments.
+/// Fetch a page into the docs folder, regenerate, and print the diff of meaning
+///
+/// SOURCE is a file path or an http(s) URL, markdown or HTML. The page is checked before
+/// anything is written. Then it goes into the docs folder with its provenance, pins for
+/// the names of new codes and the codes that left it, and src/generated.rs is
+/// regenerated. A page that is refused changes nothing.
 #[derive(clap::Args, Debug)]
-#[command(after_help = AFTER_HELP)]
+#[command(verbatim_doc_comment, after_help = AFTER_HELP)]
 pub(super) struct Args {
     /// The page: a file path or an http(s) URL, markdown or HTML
     source: String,
@@ -59,13 +57,9 @@ fn timeout(text: &str) -> Result<Duration, String> {
     Duration::try_from_secs_f64(secs).map_err(|_| "more seconds than a timeout can hold".to_owned())
 }
 
-pub(super) fn run(
-    args: &Args,
-    docs: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
-    let folder = Folder::locate(docs)?;
+pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, err } = cx;
+    let folder = Folder::locate(docs_dir)?;
     let shown = &folder.shown;
     let fetched = crate::vendor::fetch(&args.source, args.timeout).map_err(Error::Fetch)?;
     let files = docs_source::read_dir_files(&folder.dir)
