@@ -430,3 +430,20 @@ fn a_bad_timeout_is_a_usage_error_not_a_panic() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("more seconds than a timeout can hold"));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_usage_error_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-codes"))
+        .arg("explain")
+        .arg(std::ffi::OsStr::from_bytes(b"EC_\xff"))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: an argument is not UTF-8: EC_\u{fffd}\n"
+    );
+}
