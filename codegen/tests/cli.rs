@@ -196,7 +196,12 @@ fn usage_errors_exit_2() {
     ] {
         let out = codes(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains("usage: cargo codes <command>"));
+        let err = stderr(&out);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            err.ends_with("\n\nFor more information, try '--help'.\n"),
+            "{args:?}: {err}"
+        );
     }
     assert_eq!(codes(&["--help"]).status.code(), Some(0));
 }
@@ -231,7 +236,214 @@ fn check_deny_warnings_refuses_a_page_with_warnings_and_passes_a_clean_one() {
 fn deny_warnings_is_an_option_of_check_only() {
     let out = codes(&["export", "--deny-warnings"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).starts_with(
-        "error: --deny-warnings is an option of check\n\nusage: cargo codes <command>"
-    ));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: unexpected argument '--deny-warnings' found\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Usage: cargo codes export [OPTIONS] [PAGE]..."),
+        "{err}"
+    );
+}
+
+/// `cargo codes ARGS` in this process: (exit status, what it wrote to `out`, to `err`).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = infobip_codes_codegen::cli::run(&args, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+const COMMANDS: [&str; 7] = [
+    "check", "export", "explain", "generate", "pin", "vendor", "diff",
+];
+
+#[test]
+fn help_comes_from_clap_and_shows_examples_and_exit_statuses() {
+    let out = codes(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Usage: cargo codes [OPTIONS] <COMMAND>"),
+        "{text}"
+    );
+    for command in COMMANDS {
+        assert!(
+            text.contains(&format!("\n  {command} ")),
+            "{command}: {text}"
+        );
+    }
+    assert!(text.contains("Examples:\n  cargo codes check "), "{text}");
+    assert!(
+        text.contains("Exit status:\n  0  success\n  1  refused input"),
+        "{text}"
+    );
+    assert!(stderr(&out).is_empty());
+
+    for command in COMMANDS {
+        for args in [
+            &[command, "--help"][..],
+            &[command, "-h"][..],
+            &["help", command][..],
+        ] {
+            let out = codes(args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let text = stdout(&out);
+            assert!(
+                text.contains(&format!("Usage: cargo codes {command} ")),
+                "{args:?}: {text}"
+            );
+            assert!(
+                text.contains(&format!("Examples:\n  cargo codes {command}")),
+                "{args:?}: {text}"
+            );
+            assert!(text.contains("\nExit status:\n"), "{args:?}: {text}");
+            assert!(text.contains("--docs <DIR>"), "{args:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn help_version_and_errors_go_to_the_writers_given() {
+    let (code, out, err) = run(&["vendor", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("--timeout <SECS>"), "{out}");
+    assert!(out.contains("[default: 30]"), "{out}");
+    assert_eq!(err, "");
+
+    for flag in ["-V", "--version"] {
+        let (code, out, err) = run(&[flag]);
+        assert_eq!(code, 0);
+        assert_eq!(
+            out,
+            format!("infobip-codes-codegen {}\n", env!("CARGO_PKG_VERSION"))
+        );
+        assert_eq!(err, "");
+    }
+
+    let (code, out, err) = run(&["explain", "27", "28"]);
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    assert!(
+        err.starts_with("error: unexpected argument '28' found\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Usage: cargo codes explain [OPTIONS] <ID|NAME>"),
+        "{err}"
+    );
+}
+
+#[test]
+fn exit_statuses_are_0_ok_1_refused_2_verdict_or_usage() {
+    use infobip_codes_codegen::cli::ExitStatus;
+    let docs = root().join("docs-source");
+    let docs = docs.to_string_lossy();
+    assert_eq!(ExitStatus::Success.code(), 0);
+    assert_eq!(ExitStatus::Refused.code(), 1);
+    assert_eq!(ExitStatus::Verdict.code(), 2);
+    assert_eq!(ExitStatus::Usage.code(), 2);
+
+    // 0: it did what it was asked.
+    let (code, out, _) = run(&["explain", "27", "--docs", &docs]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("error 27 EC_ABSENT_SUBSCRIBER\n"), "{out}");
+
+    // 1: nothing matches; a page that cannot be read; a folder that is not there.
+    let (code, out, _) = run(&["explain", "NOPE_NOT_A_CODE", "--docs", &docs]);
+    assert_eq!(
+        (code, out.as_str()),
+        (1, "no code has the id or name `NOPE_NOT_A_CODE`\n")
+    );
+    let (code, _, err) = run(&["export", "no-such-page.md", "--docs", &docs]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("no-such-page.md:1:1: error: cannot read page: "),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("error: the page was refused: 1 error(s), 0 warning(s)\n"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["vendor", "no-such-page.md", "--docs", "no-such-folder"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nothing was changed"), "{err}");
+
+    // 2: a verdict reached.
+    let dir = std::env::temp_dir().join(format!("infobip-codes-status-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = |id: u16| {
+        format!("## Voice error codes\n### OK (group id: 0) - voice error codes\n|Id|Permanent|Error|\n|-|-|-|\n|{id}|false|`VOICE_ANSWERED`|\n")
+    };
+    let (old, new) = (dir.join("old.md"), dir.join("new.md"));
+    std::fs::write(&old, page(5000)).unwrap();
+    std::fs::write(&new, page(5001)).unwrap();
+    let (old, new) = (old.to_string_lossy(), new.to_string_lossy());
+    let (code, out, err) = run(&["diff", &old, &new, "--fail-on", "minor"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.starts_with("semver verdict: major\n"), "{out}");
+    assert_eq!(err, "the verdict `major` reaches --fail-on minor\n");
+
+    // 2: usage errors.
+    for args in [
+        &["diff", "--fail-on", "huge", "a", "b"][..],
+        &["diff", "a", "b", "--base", "HEAD"][..],
+        &["diff", "a", "b", "--check-version"][..],
+        &["generate", "--write", "--check"][..],
+        &["generate", "page.md", "--write"][..],
+        &["pin", "page.md"][..],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert_eq!(out, "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_bad_timeout_is_a_usage_error_not_a_panic() {
+    for (secs, why) in [
+        ("1e300", "more seconds than a timeout can hold"),
+        ("-1", "a timeout is a number of seconds above 0"),
+        ("0", "a timeout is a number of seconds above 0"),
+        ("nan", "a timeout is a number of seconds above 0"),
+        ("inf", "more seconds than a timeout can hold"),
+        ("soon", "not a number of seconds"),
+    ] {
+        let (code, out, err) = run(&["vendor", "page.md", "--timeout", secs]);
+        assert_eq!(code, 2, "--timeout {secs}: {out}{err}");
+        assert!(
+            err.starts_with(&format!(
+                "error: invalid value '{secs}' for '--timeout <SECS>': {why}\n"
+            )),
+            "--timeout {secs}: {err}"
+        );
+    }
+    // As a process too: the exit status, not a panic's 101.
+    let out = codes(&["vendor", "page.md", "--timeout", "1e300"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("more seconds than a timeout can hold"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_usage_error_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-codes"))
+        .arg("explain")
+        .arg(std::ffi::OsStr::from_bytes(b"EC_\xff"))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: an argument is not UTF-8: EC_\u{fffd}\n"
+    );
 }

@@ -1,0 +1,132 @@
+//! `cargo codes vendor`: fetch a page into the docs folder with its provenance, pins and
+//! retired codes, regenerate `src/generated.rs`, and print the diff of meaning. A page
+//! that is refused changes nothing.
+
+use super::diff::{source_line, ReportFormat};
+use super::folder::Folder;
+use super::{Context, Error, ExitStatus};
+use crate::{docs_source, freshness, generated};
+use std::time::Duration;
+
+const AFTER_HELP: &str = after_help!(
+    "  cargo codes vendor https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
+  cargo codes vendor saved.html --name response-status-and-error-codes.html
+  cargo codes vendor https://example.com/page.md --timeout 60 --format markdown"
+);
+
+/// Fetch a page into the docs folder, regenerate, and print the diff of meaning
+///
+/// SOURCE is a file path or an http(s) URL, markdown or HTML. The page is checked before
+/// anything is written. Then it goes into the docs folder with its provenance, pins for
+/// the names of new codes and the codes that left it, and src/generated.rs is
+/// regenerated. A page that is refused changes nothing.
+#[derive(clap::Args, Debug)]
+#[command(verbatim_doc_comment, after_help = AFTER_HELP)]
+pub(super) struct Args {
+    /// The page: a file path or an http(s) URL, markdown or HTML
+    source: String,
+    /// The page's file name in the docs folder [default: from SOURCE]
+    #[arg(long, value_name = "FILE")]
+    name: Option<String>,
+    /// Give up fetching after SECS seconds
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value = "30",
+        value_parser = timeout,
+        allow_negative_numbers = true
+    )]
+    timeout: Duration,
+    /// The page's public address, for its relative links, when SOURCE is a file
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+    /// The form of the diff of meaning
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    format: ReportFormat,
+}
+
+/// Parses `--timeout`: a finite number of seconds above 0 that a [`Duration`] holds.
+fn timeout(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "not a number of seconds".to_owned())?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err("a timeout is a number of seconds above 0".to_owned());
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| "more seconds than a timeout can hold".to_owned())
+}
+
+pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
+    let Context { docs_dir, out, err } = cx;
+    let folder = Folder::locate(docs_dir)?;
+    let shown = &folder.shown;
+    let fetched = crate::vendor::fetch(&args.source, args.timeout).map_err(Error::Fetch)?;
+    let files = docs_source::read_dir_files(&folder.dir)
+        .map_err(|e| Error::ReadFolder(folder.dir.clone(), e))?;
+    // The package's committed generated source, when it has one, follows the page.
+    let root = folder.root();
+    let generated_file = Some(generated::path(&root)).filter(|p| p.is_file());
+    let version = folder.package_version();
+    let options = crate::vendor::Options {
+        name: args.name.clone(),
+        url: args.url.clone(),
+        retrieved: crate::vendor::now_utc(),
+        version: version.clone(),
+        generated: generated_file.is_some(),
+    };
+    let plan = crate::vendor::plan(&files, shown, &fetched, &options).map_err(Error::Plan)?;
+    crate::vendor::apply(&folder.dir, generated_file.as_deref(), &plan)
+        .map_err(|e| Error::Write(folder.dir.clone(), e))?;
+
+    let sha = plan
+        .new
+        .sources
+        .iter()
+        .find(|s| s.path.ends_with(&format!("/{}", plan.name)))
+        .map_or(String::new(), |s| s.sha256.clone());
+    writeln!(
+        out,
+        "vendored {} as {shown}/{} ({}; sha256 {sha})",
+        fetched.origin,
+        plan.name,
+        if plan.replaced {
+            "replaced the page"
+        } else {
+            "a new page"
+        }
+    )?;
+    let mut written: Vec<String> = plan
+        .writes
+        .iter()
+        .map(|f| format!("{shown}/{}", f.name))
+        .collect();
+    if generated_file.is_some() {
+        written.push(freshness::GENERATED_FILE.to_owned());
+    }
+    writeln!(
+        out,
+        "wrote {}; {} new variant name(s) pinned; {} code(s) no longer on the page kept as deprecated",
+        written.join(", "),
+        plan.newly_pinned,
+        plan.newly_retired
+    )?;
+    if let (Some(old), Some(next)) = (&version, &plan.next_version) {
+        if next != old {
+            writeln!(
+                out,
+                "the {} verdict needs version {next} or later (Cargo.toml has {old})",
+                plan.diff.verdict
+            )?;
+        }
+    }
+    for w in &plan.warnings.0 {
+        writeln!(err, "{w}")?;
+    }
+    writeln!(out)?;
+    let sources = [source_line(&format!("{shown}/{}", plan.name), &sha)];
+    let release = plan.next_version.as_ref().map(ToString::to_string);
+    let text = args.format.render(&plan.diff, release.as_deref(), &sources);
+    out.write_all(text.as_bytes())?;
+    Ok(ExitStatus::Success)
+}
