@@ -4,8 +4,8 @@
 //! | --- | --- |
 //! | `*.md`, `*.markdown`, `*.html`, `*.htm` | the vendored pages, read in file-name order |
 //! | `provenance.json` | where each page came from (below) |
-//! | `overrides.json` | pinned variant names, duplicate choices ([`crate::overrides`]) |
-//! | `retired.json` | codes kept as deprecated after leaving the page ([`crate::retired`]) |
+//! | `overrides.json` | pinned variant names, duplicate choices |
+//! | `retired.json` | codes kept as deprecated after leaving the page |
 //!
 //! `provenance.json`:
 //!

@@ -8,13 +8,14 @@
 //!   (one reader per form)       (model: the one contract)           (Rust names, pins)   (writers never read pages)
 //! ```
 //!
-//! - [`parse`]: one reader per input form (readme.io markdown, flattened text, crawler
-//!   capture, HTML), all producing an [`parse::outline::Outline`]; [`parse::structure`]
-//!   turns outlines into the catalog, accounting for every table row.
+//! - `parse`: one reader per input form (readme.io markdown, flattened text, crawler
+//!   capture, HTML), all producing one outline; `parse::structure` turns outlines into
+//!   the catalog, accounting for every table row.
 //! - [`model`]: the [`model::Catalog`] and the page's rules about it (finality).
-//! - [`validate`]: checks across pages (duplicate ids, group ids).
-//! - [`names`]: the Rust name of every channel, group and code, with the pins.
-//! - [`emit`]: the Rust source of the crate, and JSON/CSV exports.
+//! - `validate`: checks across pages (duplicate ids, group ids).
+//! - `names`: the Rust name of every channel, group and code, with the pins.
+//! - `emit`: the Rust source of the crate ([`generate`]), and JSON/CSV exports
+//!   ([`export`]).
 //! - [`generated`]: the one writer of the committed `src/generated.rs`;
 //!   [`freshness`] the check that the crate's build script shares.
 //!
