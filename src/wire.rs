@@ -26,259 +26,18 @@
 //! assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
 //! ```
 
+mod value;
+
+pub use value::{Number, Value};
+
 use crate::{ErrorCode, ErrorGroup, StatusCode, StatusGroup};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// A raw value of a field these types do not interpret, kept so that it serializes back
-/// unchanged.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum Value {
-    /// `null`
-    Null,
-    /// `true` or `false`
-    Bool(bool),
-    /// An integer that fits in `i64`.
-    I64(i64),
-    /// An integer above `i64::MAX`.
-    U64(u64),
-    /// An integer below `i64::MIN`, from a format that carries 128-bit integers.
-    I128(i128),
-    /// An integer above `u64::MAX`, from a format that carries 128-bit integers.
-    U128(u128),
-    /// A number with a fraction or exponent.
-    F64(f64),
-    /// A number kept as its text, as serde_json hands it over with its
-    /// `arbitrary_precision` feature on.
-    Number(Number),
-    /// A string.
-    String(String),
-    /// An array.
-    Array(Vec<Value>),
-    /// An object, members in arrival order.
-    Object(Vec<(String, Value)>),
-}
-
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Value::Null => s.serialize_unit(),
-            Value::Bool(b) => s.serialize_bool(*b),
-            Value::I64(n) => s.serialize_i64(*n),
-            Value::U64(n) => s.serialize_u64(*n),
-            Value::I128(n) => s.serialize_i128(*n),
-            Value::U128(n) => s.serialize_u128(*n),
-            Value::F64(n) => s.serialize_f64(*n),
-            Value::Number(n) => n.serialize(s),
-            Value::String(v) => s.serialize_str(v),
-            Value::Array(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            Value::Object(members) => {
-                let mut map = s.serialize_map(Some(members.len()))?;
-                for (k, v) in members {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any value")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::I64(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::U64(v), Value::I64))
-    }
-
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
-        match u128::try_from(v) {
-            Ok(v) => self.visit_u128(v),
-            Err(_) => Ok(i64::try_from(v).map_or(Value::I128(v), Value::I64)),
-        }
-    }
-
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Ok(Value::U128(v)),
-        }
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::F64(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.into()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some((k, v)) = map.next_entry::<String, Value>()? {
-            members.push((k, v));
-        }
-        Ok(match members.as_mut_slice() {
-            [(key, Value::String(text))] if key == NUMBER_TOKEN && is_json_number(text) => {
-                Value::Number(Number(core::mem::take(text)))
-            }
-            _ => Value::Object(members),
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-/// The key under which serde_json, with its `arbitrary_precision` feature on, hands a
-/// number to `deserialize_any` (a map of this one key, the number's text its value), and
-/// the struct name and field by which its serializer recognises a number to write.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
-/// A number kept as its text.
-///
-/// With its `arbitrary_precision` feature on, serde_json hands over the numbers it does
-/// not pass as an `i64` or a `u64` (fractions, exponents, integers beyond 64 bits, `-0`)
-/// as a map with one private key, `$serde_json::private::Number`, whose value is the
-/// number's text. (From its own `Value` it passes integers of up to 128 bits as such.)
-/// Cargo turns the feature on for the whole build as soon as any crate in it asks for
-/// it. A [`Value`] takes such a map (that one key, and a string in JSON's number grammar)
-/// for what it stands for, and keeps the text as a `Number`.
-///
-/// A `Number` serializes the way serde_json's own number type does under that feature:
-/// as a struct named `$serde_json::private::Number` with one field of that name holding
-/// the text, which serde_json writes as the number itself. Formats that are not
-/// human-readable (CBOR, MessagePack) get the one-member map back as it came, since some
-/// of them write structs as arrays. Without the feature, such a map can only come from
-/// input that spells it out, and it is written back the same way; with it, a map spelled
-/// out cannot be told from a number (by serde_json's own `Value` either), and is written
-/// back as the number.
-///
-/// `Debug` shows the number as written: `Number(0.1)`.
-///
-/// ```
-/// use infobip_codes::wire::Value;
-/// use infobip_codes::MessageStatus;
-///
-/// let s: MessageStatus = serde_json::from_str(r#"{"id":5,"price":0.1}"#).unwrap();
-/// match &s.extra[0].1 {
-///     Value::F64(price) => assert_eq!(*price, 0.1), // serde_json's default
-///     Value::Number(price) => assert_eq!(price.as_str(), "0.1"), // with `arbitrary_precision`
-///     other => panic!("{other:?}"),
-/// }
-/// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"id":5,"price":0.1}"#);
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Number(String);
-
-impl Number {
-    /// The number's text, in JSON's number grammar.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Number {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Number {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            let mut number = s.serialize_struct(NUMBER_TOKEN, 1)?;
-            number.serialize_field(NUMBER_TOKEN, &self.0)?;
-            number.end()
-        } else {
-            let mut map = s.serialize_map(Some(1))?;
-            map.serialize_entry(NUMBER_TOKEN, &self.0)?;
-            map.end()
-        }
-    }
-}
-
-/// Whether `text` is a number in JSON's grammar,
-/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. serde_json writes a number's text
-/// out unchecked, so nothing else may pass for one.
-fn is_json_number(text: &str) -> bool {
-    /// The rest after one or more digits, or `None` when `b` does not start with one.
-    fn digits(b: &[u8]) -> Option<&[u8]> {
-        let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
-        (n > 0).then(|| &b[n..])
-    }
-    let b = text.as_bytes();
-    let b = b.strip_prefix(b"-").unwrap_or(b);
-    let integer = match b {
-        [b'0', rest @ ..] => Some(rest),
-        [b'1'..=b'9', ..] => digits(b),
-        _ => None,
-    };
-    integer
-        .and_then(|b| match b {
-            [b'.', fraction @ ..] => digits(fraction),
-            _ => Some(b),
-        })
-        .and_then(|b| match b {
-            [b'e' | b'E', b'+' | b'-', exponent @ ..] | [b'e' | b'E', exponent @ ..] => {
-                digits(exponent)
-            }
-            _ => Some(b),
-        })
-        .is_some_and(<[u8]>::is_empty)
-}
+use value::ValueVisitor;
 
 /// The fields both objects share, as field names on the wire.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -342,6 +101,47 @@ enum Slot<'a> {
     Int(&'a mut Option<i64>),
     Str(&'a mut Option<String>),
     Bool(&'a mut Option<bool>),
+}
+
+/// A known field's value, as it is written back.
+enum FieldRef<'a> {
+    Int(i64),
+    Str(&'a str),
+    Bool(bool),
+}
+
+/// The type of a known field: where a value of that type goes when decoding, and what
+/// is written back.
+trait Field {
+    fn slot(&mut self) -> Slot<'_>;
+    fn get(&self) -> Option<FieldRef<'_>>;
+}
+
+impl Field for Option<i64> {
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Int(self)
+    }
+    fn get(&self) -> Option<FieldRef<'_>> {
+        self.map(FieldRef::Int)
+    }
+}
+
+impl Field for Option<String> {
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Str(self)
+    }
+    fn get(&self) -> Option<FieldRef<'_>> {
+        self.as_deref().map(FieldRef::Str)
+    }
+}
+
+impl Field for Option<bool> {
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Bool(self)
+    }
+    fn get(&self) -> Option<FieldRef<'_>> {
+        self.map(FieldRef::Bool)
+    }
 }
 
 /// A wire object: which fields it interprets, and where everything else goes.
@@ -520,12 +320,13 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
 
 fn serialize_fields<S: Serializer>(
     s: S,
-    known: &[(&'static str, Option<FieldRef<'_>>)],
+    known: &[(Known, Option<FieldRef<'_>>)],
     extra: &[(String, Value)],
 ) -> Result<S::Ok, S::Error> {
     let len = known.iter().filter(|(_, v)| v.is_some()).count() + extra.len();
     let mut map = s.serialize_map(Some(len))?;
-    for (name, value) in known {
+    for (key, value) in known {
+        let name = key.wire_name();
         match value {
             Some(FieldRef::Int(n)) => map.serialize_entry(name, n)?,
             Some(FieldRef::Str(v)) => map.serialize_entry(name, v)?,
@@ -539,193 +340,221 @@ fn serialize_fields<S: Serializer>(
     map.end()
 }
 
-enum FieldRef<'a> {
-    Int(i64),
-    Str(&'a str),
-    Bool(bool),
+/// Declares a wire object: the fields both objects share, plus the one of its own, and
+/// what goes with them: decoding, writing back, the code it names and the object a code
+/// documents.
+macro_rules! wire_object {
+    (
+        $(#[$doc:meta])*
+        $ty:ident {
+            expecting: $expecting:literal,
+            code: $code:ident,
+            group_id: $group_id_doc:literal,
+            $(#[$own_doc:meta])*
+            $own:ident: $own_ty:ty = ($own_key:ident, $own_from:expr),
+            not: $not_key:ident,
+        }
+        $(#[$code_doc:meta])*
+        fn code;
+        $(#[$from_doc:meta])*
+        fn from;
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct $ty {
+            #[doc = $group_id_doc]
+            pub group_id: Option<i64>,
+            /// `groupName`, as sent.
+            pub group_name: Option<String>,
+            /// `id`
+            pub id: Option<i64>,
+            /// `name`, as sent.
+            pub name: Option<String>,
+            /// `description`, as sent.
+            pub description: Option<String>,
+            $(#[$own_doc])*
+            pub $own: Option<$own_ty>,
+            /// Every other field, and known fields whose value had an unexpected type, in
+            /// arrival order.
+            pub extra: Vec<(String, Value)>,
+        }
+
+        impl WireObject for $ty {
+            const EXPECTING: &'static str = $expecting;
+
+            fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
+                let $ty {
+                    group_id,
+                    group_name,
+                    id,
+                    name,
+                    description,
+                    $own,
+                    extra,
+                } = self;
+                let slot = match key {
+                    Known::GroupId => group_id.slot(),
+                    Known::GroupName => group_name.slot(),
+                    Known::Id => id.slot(),
+                    Known::Name => name.slot(),
+                    Known::Description => description.slot(),
+                    Known::$own_key => $own.slot(),
+                    Known::$not_key => return None,
+                };
+                Some((slot, extra))
+            }
+
+            fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
+                &mut self.extra
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serialize_fields(
+                    s,
+                    &[
+                        (Known::GroupId, self.group_id.get()),
+                        (Known::GroupName, self.group_name.get()),
+                        (Known::Id, self.id.get()),
+                        (Known::Name, self.name.get()),
+                        (Known::Description, self.description.get()),
+                        (Known::$own_key, self.$own.get()),
+                    ],
+                    &self.extra,
+                )
+            }
+        }
+
+        impl $ty {
+            $(#[$code_doc])*
+            #[must_use]
+            pub fn code(&self) -> Option<$code> {
+                resolve(
+                    self.id,
+                    self.name.as_deref(),
+                    $code::from_id_all,
+                    $code::name,
+                    $code::from_name_ignore_case,
+                )
+            }
+        }
+
+        impl From<$code> for $ty {
+            $(#[$from_doc])*
+            fn from(code: $code) -> Self {
+                $ty {
+                    group_id: code.group().and_then(|g| g.id()).map(i64::from),
+                    group_name: code.group().map(|g| g.name().into()),
+                    id: Some(i64::from(code.id())),
+                    name: Some(code.name().into()),
+                    description: Some(code.description().into()),
+                    $own: $own_from(code),
+                    extra: Vec::new(),
+                }
+            }
+        }
+    };
 }
 
-fn int(v: Option<i64>) -> Option<FieldRef<'static>> {
-    v.map(FieldRef::Int)
-}
-
-fn text(v: &Option<String>) -> Option<FieldRef<'_>> {
-    v.as_deref().map(FieldRef::Str)
-}
-
-/// The `status` object of send responses, delivery reports and logs.
-///
-/// Every field is optional, because payloads vary; fields this type does not interpret
-/// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
-///
-/// ```
-/// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
-///
-/// let s: MessageStatus = serde_json::from_str(
-///     r#"{"groupId":1,"groupName":"PENDING","id":26,"name":"PENDING_ACCEPTED","description":"Message sent to next instance"}"#,
-/// ).unwrap();
-/// assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
-/// assert_eq!(s.group(), Some(StatusGroup::Pending));
-/// assert_eq!(s.is_final(), Some(false));
-/// ```
-#[derive(Clone, Debug, Default, PartialEq)]
-#[non_exhaustive]
-pub struct MessageStatus {
-    /// `groupId`
-    pub group_id: Option<i64>,
-    /// `groupName`, as sent.
-    pub group_name: Option<String>,
-    /// `id`
-    pub id: Option<i64>,
-    /// `name`, as sent.
-    pub name: Option<String>,
-    /// `description`, as sent.
-    pub description: Option<String>,
-    /// `action` (older payloads).
-    pub action: Option<String>,
-    /// Every other field, and known fields whose value had an unexpected type, in
-    /// arrival order.
-    pub extra: Vec<(String, Value)>,
-}
-
-/// The `error` object of send responses, delivery reports and logs.
-///
-/// Every field is optional, because payloads vary; fields this type does not interpret
-/// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
-///
-/// ```
-/// use infobip_codes::{ErrorCode, MessageError};
-///
-/// let e: MessageError = serde_json::from_str(
-///     r#"{"groupId":0,"groupName":"Ok","id":0,"name":"NO_ERROR","description":"No Error","permanent":false}"#,
-/// ).unwrap();
-/// assert_eq!(e.code(), Some(ErrorCode::NoError));
-/// assert!(e.is_no_error());
-/// ```
-#[derive(Clone, Debug, Default, PartialEq)]
-#[non_exhaustive]
-pub struct MessageError {
-    /// `groupId` (scoped per channel: see [`ErrorGroup::from_channel_id`]).
-    pub group_id: Option<i64>,
-    /// `groupName`, as sent.
-    pub group_name: Option<String>,
-    /// `id`
-    pub id: Option<i64>,
-    /// `name`, as sent.
-    pub name: Option<String>,
-    /// `description`, as sent.
-    pub description: Option<String>,
-    /// `permanent`, as sent.
-    pub permanent: Option<bool>,
-    /// Every other field, and known fields whose value had an unexpected type, in
-    /// arrival order.
-    pub extra: Vec<(String, Value)>,
-}
-
-impl WireObject for MessageStatus {
-    const EXPECTING: &'static str = "an Infobip status object";
-
-    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
-        let MessageStatus {
-            group_id,
-            group_name,
-            id,
-            name,
-            description,
-            action,
-            extra,
-        } = self;
-        let slot = match key {
-            Known::GroupId => Slot::Int(group_id),
-            Known::GroupName => Slot::Str(group_name),
-            Known::Id => Slot::Int(id),
-            Known::Name => Slot::Str(name),
-            Known::Description => Slot::Str(description),
-            Known::Action => Slot::Str(action),
-            Known::Permanent => return None,
-        };
-        Some((slot, extra))
+wire_object! {
+    /// The `status` object of send responses, delivery reports and logs.
+    ///
+    /// Every field is optional, because payloads vary; fields this type does not interpret
+    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
+    ///
+    /// let s: MessageStatus = serde_json::from_str(
+    ///     r#"{"groupId":1,"groupName":"PENDING","id":26,"name":"PENDING_ACCEPTED","description":"Message sent to next instance"}"#,
+    /// ).unwrap();
+    /// assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
+    /// assert_eq!(s.group(), Some(StatusGroup::Pending));
+    /// assert_eq!(s.is_final(), Some(false));
+    /// ```
+    MessageStatus {
+        expecting: "an Infobip status object",
+        code: StatusCode,
+        group_id: "`groupId`",
+        /// `action` (older payloads).
+        action: String = (Action, |_| None),
+        not: Permanent,
     }
-
-    fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
-        &mut self.extra
-    }
+    /// The documented status this object names: by `id`, or by `name` when the id is
+    /// missing. `None` for a status the page this version was built from does not list.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode};
+    ///
+    /// let known: MessageStatus = serde_json::from_str(r#"{"id":5}"#).unwrap();
+    /// assert_eq!(known.code(), Some(StatusCode::DeliveredToHandset));
+    /// let unknown: MessageStatus = serde_json::from_str(r#"{"id":9999,"name":"NEW"}"#).unwrap();
+    /// assert_eq!(unknown.code(), None);
+    /// ```
+    fn code;
+    /// The object as the page documents the code.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode};
+    ///
+    /// let s = MessageStatus::from(StatusCode::DeliveredToHandset);
+    /// assert_eq!(s.id, Some(5));
+    /// assert_eq!(s.group_name.as_deref(), Some("DELIVERED"));
+    /// ```
+    fn from;
 }
 
-impl WireObject for MessageError {
-    const EXPECTING: &'static str = "an Infobip error object";
-
-    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
-        let MessageError {
-            group_id,
-            group_name,
-            id,
-            name,
-            description,
-            permanent,
-            extra,
-        } = self;
-        let slot = match key {
-            Known::GroupId => Slot::Int(group_id),
-            Known::GroupName => Slot::Str(group_name),
-            Known::Id => Slot::Int(id),
-            Known::Name => Slot::Str(name),
-            Known::Description => Slot::Str(description),
-            Known::Permanent => Slot::Bool(permanent),
-            Known::Action => return None,
-        };
-        Some((slot, extra))
+wire_object! {
+    /// The `error` object of send responses, delivery reports and logs.
+    ///
+    /// Every field is optional, because payloads vary; fields this type does not interpret
+    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, MessageError};
+    ///
+    /// let e: MessageError = serde_json::from_str(
+    ///     r#"{"groupId":0,"groupName":"Ok","id":0,"name":"NO_ERROR","description":"No Error","permanent":false}"#,
+    /// ).unwrap();
+    /// assert_eq!(e.code(), Some(ErrorCode::NoError));
+    /// assert!(e.is_no_error());
+    /// ```
+    MessageError {
+        expecting: "an Infobip error object",
+        code: ErrorCode,
+        group_id: "`groupId` (scoped per channel: see [`ErrorGroup::from_channel_id`]).",
+        /// `permanent`, as sent.
+        permanent: bool = (Permanent, ErrorCode::permanent),
+        not: Action,
     }
-
-    fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
-        &mut self.extra
-    }
-}
-
-impl<'de> Deserialize<'de> for MessageStatus {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
-    }
-}
-
-impl Serialize for MessageStatus {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_fields(
-            s,
-            &[
-                ("groupId", int(self.group_id)),
-                ("groupName", text(&self.group_name)),
-                ("id", int(self.id)),
-                ("name", text(&self.name)),
-                ("description", text(&self.description)),
-                ("action", text(&self.action)),
-            ],
-            &self.extra,
-        )
-    }
-}
-
-impl<'de> Deserialize<'de> for MessageError {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
-    }
-}
-
-impl Serialize for MessageError {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_fields(
-            s,
-            &[
-                ("groupId", int(self.group_id)),
-                ("groupName", text(&self.group_name)),
-                ("id", int(self.id)),
-                ("name", text(&self.name)),
-                ("description", text(&self.description)),
-                ("permanent", self.permanent.map(FieldRef::Bool)),
-            ],
-            &self.extra,
-        )
-    }
+    /// The documented error this object names: by `id`, or by `name` when the id is
+    /// missing. `None` for an error the page this version was built from does not list.
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, MessageError};
+    ///
+    /// let e: MessageError = serde_json::from_str(r#"{"name":"ec_absent_subscriber"}"#).unwrap();
+    /// assert_eq!(e.code(), Some(ErrorCode::EcAbsentSubscriber));
+    /// ```
+    fn code;
+    /// The object as the page documents the code.
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, MessageError};
+    ///
+    /// let e = MessageError::from(ErrorCode::EcUnknownSubscriber);
+    /// assert_eq!(e.permanent, Some(true));
+    /// assert_eq!(e.group_name.as_deref(), Some("HANDSET_ERRORS"));
+    /// ```
+    fn from;
 }
 
 /// Picks the code for an object's `id` and `name`: by id (the name chooses among codes
@@ -752,28 +581,6 @@ fn resolve<T: Copy>(
 }
 
 impl MessageStatus {
-    /// The documented status this object names: by `id`, or by `name` when the id is
-    /// missing. `None` for a status the page this version was built from does not list.
-    ///
-    /// ```
-    /// use infobip_codes::{MessageStatus, StatusCode};
-    ///
-    /// let known: MessageStatus = serde_json::from_str(r#"{"id":5}"#).unwrap();
-    /// assert_eq!(known.code(), Some(StatusCode::DeliveredToHandset));
-    /// let unknown: MessageStatus = serde_json::from_str(r#"{"id":9999,"name":"NEW"}"#).unwrap();
-    /// assert_eq!(unknown.code(), None);
-    /// ```
-    #[must_use]
-    pub fn code(&self) -> Option<StatusCode> {
-        resolve(
-            self.id,
-            self.name.as_deref(),
-            StatusCode::from_id_all,
-            StatusCode::name,
-            StatusCode::from_name_ignore_case,
-        )
-    }
-
     /// The status group: from `groupId`, else from `groupName` (any letter case), else
     /// from the code.
     ///
@@ -813,50 +620,7 @@ impl MessageStatus {
     }
 }
 
-impl From<StatusCode> for MessageStatus {
-    /// The object as the page documents the code.
-    ///
-    /// ```
-    /// use infobip_codes::{MessageStatus, StatusCode};
-    ///
-    /// let s = MessageStatus::from(StatusCode::DeliveredToHandset);
-    /// assert_eq!(s.id, Some(5));
-    /// assert_eq!(s.group_name.as_deref(), Some("DELIVERED"));
-    /// ```
-    fn from(code: StatusCode) -> Self {
-        MessageStatus {
-            group_id: code.group().and_then(StatusGroup::id).map(i64::from),
-            group_name: code.group().map(|g| g.name().into()),
-            id: Some(i64::from(code.id())),
-            name: Some(code.name().into()),
-            description: Some(code.description().into()),
-            action: None,
-            extra: Vec::new(),
-        }
-    }
-}
-
 impl MessageError {
-    /// The documented error this object names: by `id`, or by `name` when the id is
-    /// missing. `None` for an error the page this version was built from does not list.
-    ///
-    /// ```
-    /// use infobip_codes::{ErrorCode, MessageError};
-    ///
-    /// let e: MessageError = serde_json::from_str(r#"{"name":"ec_absent_subscriber"}"#).unwrap();
-    /// assert_eq!(e.code(), Some(ErrorCode::EcAbsentSubscriber));
-    /// ```
-    #[must_use]
-    pub fn code(&self) -> Option<ErrorCode> {
-        resolve(
-            self.id,
-            self.name.as_deref(),
-            ErrorCode::from_id_all,
-            ErrorCode::name,
-            ErrorCode::from_name_ignore_case,
-        )
-    }
-
     /// The error group: from `groupName` (any letter case; `groupId` chooses between
     /// groups of one name), else from the code, else from `groupId` when only one group
     /// of any channel has that id. Error group ids alone are ambiguous: see
@@ -934,28 +698,5 @@ impl MessageError {
     pub fn is_no_error(&self) -> bool {
         self.group()
             .is_some_and(|g| crate::groups::same_group_name(g.name(), "OK"))
-    }
-}
-
-impl From<ErrorCode> for MessageError {
-    /// The object as the page documents the code.
-    ///
-    /// ```
-    /// use infobip_codes::{ErrorCode, MessageError};
-    ///
-    /// let e = MessageError::from(ErrorCode::EcUnknownSubscriber);
-    /// assert_eq!(e.permanent, Some(true));
-    /// assert_eq!(e.group_name.as_deref(), Some("HANDSET_ERRORS"));
-    /// ```
-    fn from(code: ErrorCode) -> Self {
-        MessageError {
-            group_id: code.group().and_then(ErrorGroup::id).map(i64::from),
-            group_name: code.group().map(|g| g.name().into()),
-            id: Some(i64::from(code.id())),
-            name: Some(code.name().into()),
-            description: Some(code.description().into()),
-            permanent: code.permanent(),
-            extra: Vec::new(),
-        }
     }
 }
