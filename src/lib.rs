@@ -176,6 +176,7 @@ mod data;
 mod error;
 mod groups;
 mod lookup;
+mod outcome;
 #[cfg(feature = "serde")]
 mod serde_impls;
 pub mod source;
@@ -200,6 +201,7 @@ mod generated {
 
 pub use error::{ParseError, UnknownId};
 pub use generated::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
+pub use outcome::Outcome;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use wire::{MessageError, MessageStatus};

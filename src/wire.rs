@@ -26,11 +26,14 @@
 //! assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
 //! ```
 
+mod text;
 mod value;
 
+pub use text::Text;
 pub use value::{Number, Value};
 
-use crate::{ErrorCode, ErrorGroup, StatusCode, StatusGroup};
+use crate::outcome::{is_ok_group, StatusFacts};
+use crate::{ErrorCode, ErrorGroup, Outcome, StatusCode, StatusGroup};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -72,13 +75,19 @@ enum Key {
 }
 
 impl<'de> Deserialize<'de> for Key {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
+        impl<'de> Visitor<'de> for KeyVisitor {
             type Value = Key;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a field name")
             }
+            #[inline]
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key, E> {
+                self.visit_str(v)
+            }
+            #[inline]
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
                 Ok(Key::Known(match v {
                     "groupId" => Known::GroupId,
@@ -96,49 +105,90 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-/// Where a known field's value goes when it has the expected type.
-enum Slot<'a> {
-    Int(&'a mut Option<i64>),
-    Str(&'a mut Option<String>),
-    Bool(&'a mut Option<bool>),
+/// Where a known field's value goes when it has the expected type. Each method takes a
+/// value of one type and says whether it kept it; a value it does not keep goes, raw, to
+/// the extra fields.
+trait Slot {
+    fn int(&mut self, _: i64) -> bool {
+        false
+    }
+    fn text(&mut self, _: &str) -> bool {
+        false
+    }
+    /// Gives the string back when it does not keep it.
+    fn string(&mut self, v: String) -> Option<String> {
+        Some(v)
+    }
+    fn boolean(&mut self, _: bool) -> bool {
+        false
+    }
+}
+
+impl Slot for &mut Option<i32> {
+    #[inline]
+    fn int(&mut self, v: i64) -> bool {
+        i32::try_from(v).map(|v| **self = Some(v)).is_ok()
+    }
+}
+
+impl Slot for &mut Option<bool> {
+    #[inline]
+    fn boolean(&mut self, v: bool) -> bool {
+        **self = Some(v);
+        true
+    }
+}
+
+/// A text field, and the texts of it that the crate holds: a payload's text equal to one
+/// of them is kept as the crate's `&'static str`, without allocating.
+struct TextSlot<'a, K> {
+    field: &'a mut Option<Text>,
+    known: K,
+}
+
+impl<K: Fn(&str) -> Option<&'static str>> Slot for TextSlot<'_, K> {
+    #[inline]
+    fn text(&mut self, v: &str) -> bool {
+        *self.field = Some(match (self.known)(v) {
+            Some(known) => Text::from_static(known),
+            None => Text::from(v),
+        });
+        true
+    }
+    fn string(&mut self, v: String) -> Option<String> {
+        *self.field = Some(match (self.known)(&v) {
+            Some(known) => Text::from_static(known),
+            None => Text::from(v),
+        });
+        None
+    }
 }
 
 /// A known field's value, as it is written back.
 enum FieldRef<'a> {
-    Int(i64),
+    Int(i32),
     Str(&'a str),
     Bool(bool),
 }
 
-/// The type of a known field: where a value of that type goes when decoding, and what
-/// is written back.
+/// The value of a known field, to write back.
 trait Field {
-    fn slot(&mut self) -> Slot<'_>;
     fn get(&self) -> Option<FieldRef<'_>>;
 }
 
-impl Field for Option<i64> {
-    fn slot(&mut self) -> Slot<'_> {
-        Slot::Int(self)
-    }
+impl Field for Option<i32> {
     fn get(&self) -> Option<FieldRef<'_>> {
         self.map(FieldRef::Int)
     }
 }
 
-impl Field for Option<String> {
-    fn slot(&mut self) -> Slot<'_> {
-        Slot::Str(self)
-    }
+impl Field for Option<Text> {
     fn get(&self) -> Option<FieldRef<'_>> {
         self.as_deref().map(FieldRef::Str)
     }
 }
 
 impl Field for Option<bool> {
-    fn slot(&mut self) -> Slot<'_> {
-        Slot::Bool(self)
-    }
     fn get(&self) -> Option<FieldRef<'_>> {
         self.map(FieldRef::Bool)
     }
@@ -147,116 +197,121 @@ impl Field for Option<bool> {
 /// A wire object: which fields it interprets, and where everything else goes.
 trait WireObject: Default {
     const EXPECTING: &'static str;
+    /// The known field this object does not interpret (it goes to the extra fields).
+    const NOT: Known;
 
-    /// The slot for `key` and the extra fields, or `None` when this object does not
-    /// interpret `key` (it then goes to the extra fields as it is).
-    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)>;
+    /// Reads the value of the known field `key` into its field, or raw into the extra
+    /// fields.
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: Known, map: &mut A) -> Result<(), A::Error>;
 
     fn extra_fields(&mut self) -> &mut Vec<(String, Value)>;
 }
 
 /// Reads one known field's value straight into its slot when the type is the expected
 /// one, and into the extra fields, raw, otherwise.
-struct FieldSeed<'a> {
+struct FieldSeed<'a, S> {
     key: Known,
-    slot: Slot<'a>,
+    slot: S,
     extra: &'a mut Vec<(String, Value)>,
 }
 
-impl FieldSeed<'_> {
-    fn raw(self, value: Value) {
+impl<S> FieldSeed<'_, S> {
+    fn raw<E>(self, value: Value) -> Result<(), E> {
         self.extra.push((self.key.wire_name().into(), value));
+        Ok(())
     }
 }
 
-impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
+impl<'de, S: Slot> DeserializeSeed<'de> for FieldSeed<'_, S> {
     type Value = ();
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for FieldSeed<'_> {
+impl<'de, S: Slot> Visitor<'de> for FieldSeed<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any value")
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        match self.slot {
-            Slot::Bool(b) => *b = Some(v),
-            _ => self.raw(Value::Bool(v)),
+    #[inline]
+    fn visit_bool<E: de::Error>(mut self, v: bool) -> Result<(), E> {
+        if self.slot.boolean(v) {
+            return Ok(());
         }
-        Ok(())
+        self.raw(Value::Bool(v))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        match self.slot {
-            Slot::Int(n) => *n = Some(v),
-            _ => self.raw(Value::I64(v)),
+    #[inline]
+    fn visit_i64<E: de::Error>(mut self, v: i64) -> Result<(), E> {
+        if self.slot.int(v) {
+            return Ok(());
         }
-        Ok(())
+        self.raw(Value::I64(v))
     }
 
+    #[inline]
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        match (self.slot, i64::try_from(v)) {
-            (Slot::Int(n), Ok(v)) => *n = Some(v),
-            (slot, _) => FieldSeed { slot, ..self }.raw(ValueVisitor.visit_u64(v)?),
+        match i64::try_from(v) {
+            Ok(v) => self.visit_i64(v),
+            Err(_) => self.raw(Value::U64(v)),
         }
-        Ok(())
     }
 
+    #[inline]
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<(), E> {
         match i64::try_from(v) {
             Ok(v) => self.visit_i64(v),
-            Err(_) => {
-                self.raw(ValueVisitor.visit_i128(v)?);
-                Ok(())
-            }
+            Err(_) => self.raw(ValueVisitor.visit_i128(v)?),
         }
     }
 
+    #[inline]
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<(), E> {
         match i64::try_from(v) {
             Ok(v) => self.visit_i64(v),
-            Err(_) => {
-                self.raw(ValueVisitor.visit_u128(v)?);
-                Ok(())
-            }
+            Err(_) => self.raw(ValueVisitor.visit_u128(v)?),
         }
     }
 
+    #[inline]
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.raw(Value::F64(v));
-        Ok(())
+        self.raw(Value::F64(v))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        match self.slot {
-            Slot::Str(s) => *s = Some(v.into()),
-            _ => self.raw(Value::String(v.into())),
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        self.visit_str(v)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<(), E> {
+        if self.slot.text(v) {
+            return Ok(());
         }
-        Ok(())
+        self.raw(Value::String(v.into()))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
-        match self.slot {
-            Slot::Str(s) => *s = Some(v),
-            _ => self.raw(Value::String(v)),
+    #[inline]
+    fn visit_string<E: de::Error>(mut self, v: String) -> Result<(), E> {
+        match self.slot.string(v) {
+            None => Ok(()),
+            Some(v) => self.raw(Value::String(v)),
         }
-        Ok(())
     }
 
+    #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.raw(Value::Null);
-        Ok(())
+        self.raw(Value::Null)
     }
 
+    #[inline]
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.raw(Value::Null);
-        Ok(())
+        self.raw(Value::Null)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -265,14 +320,12 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
         let v = ValueVisitor.visit_seq(seq)?;
-        self.raw(v);
-        Ok(())
+        self.raw(v)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         let v = ValueVisitor.visit_map(map)?;
-        self.raw(v);
-        Ok(())
+        self.raw(v)
     }
 }
 
@@ -290,24 +343,16 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
         let mut seen = 0u8;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
-                Key::Known(k) => match object.slot(k) {
-                    Some((slot, extra)) => {
+                Key::Known(k) => {
+                    if k != T::NOT {
                         let bit = 1u8 << (k as u8);
                         if seen & bit != 0 {
                             return Err(de::Error::duplicate_field(k.wire_name()));
                         }
                         seen |= bit;
-                        map.next_value_seed(FieldSeed {
-                            key: k,
-                            slot,
-                            extra,
-                        })?;
                     }
-                    None => {
-                        let value: Value = map.next_value()?;
-                        object.extra_fields().push((k.wire_name().into(), value));
-                    }
-                },
+                    object.read(k, &mut map)?;
+                }
                 Key::Other(name) => {
                     let value: Value = map.next_value()?;
                     object.extra_fields().push((name, value));
@@ -341,19 +386,22 @@ fn serialize_fields<S: Serializer>(
 }
 
 /// Declares a wire object: the fields both objects share, plus the one of its own, and
-/// what goes with them: decoding, writing back, the code it names and the object a code
-/// documents.
+/// what goes with them: decoding, writing back, building from parts, the code it names
+/// and the object a code documents.
 macro_rules! wire_object {
     (
         $(#[$doc:meta])*
         $ty:ident {
             expecting: $expecting:literal,
             code: $code:ident,
+            group: $group:ident,
             group_id: $group_id_doc:literal,
             $(#[$own_doc:meta])*
-            $own:ident: $own_ty:ty = ($own_key:ident, $own_from:expr),
+            $own:ident: $own_ty:ty = ($own_key:ident, $own_part:ty, $own_slot:expr, $own_from:expr),
             not: $not_key:ident,
         }
+        $(#[$parts_doc:meta])*
+        fn from_parts;
         $(#[$code_doc:meta])*
         fn code;
         $(#[$from_doc:meta])*
@@ -364,15 +412,16 @@ macro_rules! wire_object {
         #[non_exhaustive]
         pub struct $ty {
             #[doc = $group_id_doc]
-            pub group_id: Option<i64>,
-            /// `groupName`, as sent.
-            pub group_name: Option<String>,
+            pub group_id: Option<i32>,
+            /// `groupName`, as sent (borrowed from the crate when it is the page's
+            /// spelling of a group).
+            pub group_name: Option<Text>,
             /// `id`
-            pub id: Option<i64>,
-            /// `name`, as sent.
-            pub name: Option<String>,
+            pub id: Option<i32>,
+            /// `name`, as sent (borrowed from the crate when it is a documented name).
+            pub name: Option<Text>,
             /// `description`, as sent.
-            pub description: Option<String>,
+            pub description: Option<Text>,
             $(#[$own_doc])*
             pub $own: Option<$own_ty>,
             /// Every other field, and known fields whose value had an unexpected type, in
@@ -382,8 +431,14 @@ macro_rules! wire_object {
 
         impl WireObject for $ty {
             const EXPECTING: &'static str = $expecting;
+            const NOT: Known = Known::$not_key;
 
-            fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
+            #[inline]
+            fn read<'de, A: MapAccess<'de>>(
+                &mut self,
+                key: Known,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
                 let $ty {
                     group_id,
                     group_name,
@@ -393,16 +448,47 @@ macro_rules! wire_object {
                     $own,
                     extra,
                 } = self;
-                let slot = match key {
-                    Known::GroupId => group_id.slot(),
-                    Known::GroupName => group_name.slot(),
-                    Known::Id => id.slot(),
-                    Known::Name => name.slot(),
-                    Known::Description => description.slot(),
-                    Known::$own_key => $own.slot(),
-                    Known::$not_key => return None,
-                };
-                Some((slot, extra))
+                fn seed<S: Slot>(
+                    key: Known,
+                    slot: S,
+                    extra: &mut Vec<(String, Value)>,
+                ) -> FieldSeed<'_, S> {
+                    FieldSeed { key, slot, extra }
+                }
+                // The id, when it came before the name (as in Infobip's payloads), names the
+                // code whose name to compare first.
+                let hint = *id;
+                match key {
+                    Known::GroupId => map.next_value_seed(seed(key, group_id, extra)),
+                    Known::GroupName => map.next_value_seed(seed(
+                        key,
+                        TextSlot {
+                            field: group_name,
+                            known: |v: &str| known_group_name(v, $group::ALL, $group::name),
+                        },
+                        extra,
+                    )),
+                    Known::Id => map.next_value_seed(seed(key, id, extra)),
+                    Known::Name => map.next_value_seed(seed(
+                        key,
+                        TextSlot {
+                            field: name,
+                            known: |v: &str| known_code_name(v, hint, $code::from_wire_id, $code::from_name, $code::name),
+                        },
+                        extra,
+                    )),
+                    Known::Description => map.next_value_seed(seed(
+                        key,
+                        TextSlot { field: description, known: |_: &str| None },
+                        extra,
+                    )),
+                    Known::$own_key => map.next_value_seed(seed(key, $own_slot($own), extra)),
+                    Known::$not_key => {
+                        let value: Value = map.next_value()?;
+                        extra.push((key.wire_name().into(), value));
+                        Ok(())
+                    }
+                }
             }
 
             fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
@@ -434,6 +520,27 @@ macro_rules! wire_object {
         }
 
         impl $ty {
+            $(#[$parts_doc])*
+            #[must_use]
+            pub fn from_parts(
+                group_id: Option<i32>,
+                group_name: Option<String>,
+                id: Option<i32>,
+                name: Option<String>,
+                description: Option<String>,
+                $own: Option<$own_part>,
+            ) -> Self {
+                $ty {
+                    group_id,
+                    group_name: group_name.map(Text::from),
+                    id,
+                    name: name.map(Text::from),
+                    description: description.map(Text::from),
+                    $own: $own.map(Into::into),
+                    extra: Vec::new(),
+                }
+            }
+
             $(#[$code_doc])*
             #[must_use]
             pub fn code(&self) -> Option<$code> {
@@ -451,11 +558,11 @@ macro_rules! wire_object {
             $(#[$from_doc])*
             fn from(code: $code) -> Self {
                 $ty {
-                    group_id: code.group().and_then(|g| g.id()).map(i64::from),
-                    group_name: code.group().map(|g| g.name().into()),
-                    id: Some(i64::from(code.id())),
-                    name: Some(code.name().into()),
-                    description: Some(code.description().into()),
+                    group_id: code.group().and_then(|g| g.id()).map(i32::from),
+                    group_name: code.group().map(|g| Text::from_static(g.name())),
+                    id: Some(i32::from(code.id())),
+                    name: Some(Text::from_static(code.name())),
+                    description: Some(Text::from_static(code.description())),
                     $own: $own_from(code),
                     extra: Vec::new(),
                 }
@@ -479,15 +586,41 @@ wire_object! {
     /// assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
     /// assert_eq!(s.group(), Some(StatusGroup::Pending));
     /// assert_eq!(s.is_final(), Some(false));
+    /// assert_eq!(s.to_string(), "PENDING_ACCEPTED (26, PENDING, not final)");
     /// ```
     MessageStatus {
         expecting: "an Infobip status object",
         code: StatusCode,
+        group: StatusGroup,
         group_id: "`groupId`",
         /// `action` (older payloads).
-        action: String = (Action, |_| None),
+        action: Text = (
+            Action,
+            String,
+            |field| TextSlot { field, known: |_: &str| None },
+            |_| None
+        ),
         not: Permanent,
     }
+    /// The object from its fields, in the order the wire and the official SDK's
+    /// `model::sms::Status` name them: `groupId`, `groupName`, `id`, `name`,
+    /// `description`, `action`. The SDK's objects convert in one line, without JSON;
+    /// the code and the group then resolve as for a decoded object (by id, else by name;
+    /// by group id, else by group name):
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
+    ///
+    /// # struct Status { group_id: Option<i32>, group_name: Option<String>, id: Option<i32>,
+    /// #     name: Option<String>, description: Option<String>, action: Option<String> }
+    /// # let s = Status { group_id: None, group_name: Some("delivered".into()), id: None,
+    /// #     name: Some("DELIVERED_TO_HANDSET".into()), description: None, action: None };
+    /// // `s` is an `infobip_sdk::model::sms::Status`
+    /// let status = MessageStatus::from_parts(s.group_id, s.group_name, s.id, s.name, s.description, s.action);
+    /// assert_eq!(status.code(), Some(StatusCode::DeliveredToHandset)); // by name
+    /// assert_eq!(status.group(), Some(StatusGroup::Delivered)); // "delivered"
+    /// ```
+    fn from_parts;
     /// The documented status this object names: by `id`, or by `name` when the id is
     /// missing. `None` for a status the page this version was built from does not list.
     ///
@@ -526,15 +659,36 @@ wire_object! {
     /// ).unwrap();
     /// assert_eq!(e.code(), Some(ErrorCode::NoError));
     /// assert!(e.is_no_error());
+    /// assert_eq!(e.to_string(), "NO_ERROR (0, OK, temporary)");
     /// ```
     MessageError {
         expecting: "an Infobip error object",
         code: ErrorCode,
+        group: ErrorGroup,
         group_id: "`groupId` (scoped per channel: see [`ErrorGroup::from_channel_id`]).",
         /// `permanent`, as sent.
-        permanent: bool = (Permanent, ErrorCode::permanent),
+        permanent: bool = (Permanent, bool, |field| field, ErrorCode::permanent),
         not: Action,
     }
+    /// The object from its fields, in the order the wire and the official SDK's
+    /// `model::sms::Error` name them: `groupId`, `groupName`, `id`, `name`,
+    /// `description`, `permanent`. The SDK's objects convert in one line, without JSON;
+    /// the code, the group and the flag then resolve as for a decoded object:
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, ErrorGroup, MessageError};
+    ///
+    /// # struct Error { group_id: Option<i32>, group_name: Option<String>, id: Option<i32>,
+    /// #     name: Option<String>, description: Option<String>, permanent: Option<bool> }
+    /// # let e = Error { group_id: Some(1), group_name: Some("HANDSET_ERRORS".into()), id: Some(27),
+    /// #     name: Some("EC_ABSENT_SUBSCRIBER".into()), description: None, permanent: None };
+    /// // `e` is an `infobip_sdk::model::sms::Error`
+    /// let error = MessageError::from_parts(e.group_id, e.group_name, e.id, e.name, e.description, e.permanent);
+    /// assert_eq!(error.code(), Some(ErrorCode::EcAbsentSubscriber));
+    /// assert_eq!(error.group(), Some(ErrorGroup::HandsetErrors));
+    /// assert_eq!(error.is_permanent(), Some(false)); // the page's flag, the SDK sent none
+    /// ```
+    fn from_parts;
     /// The documented error this object names: by `id`, or by `name` when the id is
     /// missing. `None` for an error the page this version was built from does not list.
     ///
@@ -557,10 +711,43 @@ wire_object! {
     fn from;
 }
 
+/// `groupName` spellings that Infobip's payloads use and the page's headings do not: the
+/// page's error group `OK` arrives as `Ok` on delivered messages.
+const WIRE_SPELLINGS: &[&str] = &["Ok"];
+
+/// The crate's own `&'static str` equal to a `groupName`: a group's name as the page
+/// spells it, or one of [`WIRE_SPELLINGS`].
+fn known_group_name<G: Copy>(
+    v: &str,
+    all: &'static [G],
+    name: fn(G) -> &'static str,
+) -> Option<&'static str> {
+    all.iter()
+        .map(|g| name(*g))
+        .chain(WIRE_SPELLINGS.iter().copied())
+        .find(|known| *known == v)
+}
+
+/// The crate's own `&'static str` equal to a `name`: the name of the code with the
+/// object's id when it is that (one table read and one comparison), else any documented
+/// name (a hash lookup).
+fn known_code_name<T: Copy>(
+    v: &str,
+    id: Option<i32>,
+    from_wire_id: fn(i32) -> Option<T>,
+    from_name: fn(&str) -> Option<T>,
+    name: fn(T) -> &'static str,
+) -> Option<&'static str> {
+    id.and_then(from_wire_id)
+        .map(name)
+        .filter(|known| *known == v)
+        .or_else(|| from_name(v).map(name))
+}
+
 /// Picks the code for an object's `id` and `name`: by id (the name chooses among codes
 /// that share the id in several channels), or by name when the id is missing.
 fn resolve<T: Copy>(
-    id: Option<i64>,
+    id: Option<i32>,
     name: Option<&str>,
     all_with_id: fn(u16) -> &'static [T],
     name_of: fn(T) -> &'static str,
@@ -696,7 +883,153 @@ impl MessageError {
     /// ```
     #[must_use]
     pub fn is_no_error(&self) -> bool {
-        self.group()
-            .is_some_and(|g| crate::groups::same_group_name(g.name(), "OK"))
+        self.group().is_some_and(|g| is_ok_group(g.name()))
+    }
+}
+
+impl Outcome {
+    /// The outcome of a report's `status` and `error` objects, either of which may be
+    /// missing (see the [rules](Outcome)). A status this version does not know falls back
+    /// to the group its `groupId` or `groupName` names; the error's `permanent` flag
+    /// comes from the payload first, then from the page.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageError, MessageStatus, Outcome};
+    ///
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":2,"groupName":"UNDELIVERABLE","id":9}"#).unwrap();
+    /// let error: MessageError = serde_json::from_str(r#"{"groupId":1,"id":27,"permanent":false}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), Some(&error)), Outcome::RetryLater);
+    ///
+    /// // Codes newer than this crate: the group and the payload's flag decide.
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":5,"id":9001}"#).unwrap();
+    /// let error: MessageError = serde_json::from_str(r#"{"groupId":77,"id":9999,"permanent":true}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), Some(&error)), Outcome::FailedPermanent);
+    /// assert_eq!(Outcome::from_wire(None, None), Outcome::Pending);
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    #[must_use]
+    pub fn from_wire(status: Option<&MessageStatus>, error: Option<&MessageError>) -> Outcome {
+        let facts = match status {
+            Some(s) => match s.code().filter(|c| c.group().is_some()) {
+                Some(code) => StatusFacts::Code(code),
+                None => s.group().map_or(StatusFacts::Unknown, StatusFacts::Group),
+            },
+            None => StatusFacts::Unknown,
+        };
+        Outcome::decide(
+            facts,
+            error.is_some_and(|e| !e.is_no_error()),
+            error.and_then(MessageError::is_permanent),
+        )
+    }
+}
+
+/// Writes a wire object on one line: `NAME (ID, GROUP, FLAG)`. The name is the
+/// documented one when the code is known, else the payload's (`unknown` when it has
+/// none); the group is the page's name of the group it resolves to, else the payload's
+/// `groupName`, else `group ` and its `groupId`. Parts the object does not have are left
+/// out. Control characters in the payload's text are escaped, so that the line stays one.
+fn write_object(
+    f: &mut fmt::Formatter<'_>,
+    name: Option<&str>,
+    id: Option<i32>,
+    group: (Option<&'static str>, Option<&str>, Option<i32>),
+    flag: Option<&str>,
+) -> fmt::Result {
+    write_escaped(f, name.unwrap_or("unknown"))?;
+    let mut parts = 0;
+    let mut part = |f: &mut fmt::Formatter<'_>| {
+        parts += 1;
+        f.write_str(if parts == 1 { " (" } else { ", " })
+    };
+    if let Some(id) = id {
+        part(f)?;
+        write!(f, "{id}")?;
+    }
+    match group {
+        (Some(name), _, _) | (None, Some(name), _) => {
+            part(f)?;
+            write_escaped(f, name)?;
+        }
+        (None, None, Some(id)) => {
+            part(f)?;
+            write!(f, "group {id}")?;
+        }
+        (None, None, None) => {}
+    }
+    if let Some(flag) = flag {
+        part(f)?;
+        f.write_str(flag)?;
+    }
+    if parts > 0 {
+        f.write_str(")")?;
+    }
+    Ok(())
+}
+
+fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        if c.is_control() {
+            write!(f, "{}", c.escape_default())?;
+        } else {
+            fmt::Write::write_char(f, c)?;
+        }
+    }
+    Ok(())
+}
+
+impl fmt::Display for MessageStatus {
+    /// One line: the name, the id, the group and whether the status is final.
+    ///
+    /// ```
+    /// use infobip_codes::MessageStatus;
+    ///
+    /// let known: MessageStatus = serde_json::from_str(r#"{"groupId":3,"id":2,"name":"DELIVERED_TO_OPERATOR"}"#).unwrap();
+    /// assert_eq!(known.to_string(), "DELIVERED_TO_OPERATOR (2, DELIVERED, not final)");
+    /// let unknown: MessageStatus = serde_json::from_str(r#"{"groupId":42,"groupName":"SCHEDULED","id":2000,"name":"NEW"}"#).unwrap();
+    /// assert_eq!(unknown.to_string(), "NEW (2000, SCHEDULED)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = self.code();
+        write_object(
+            f,
+            code.map(StatusCode::name).or(self.name.as_deref()),
+            self.id.or(code.map(|c| i32::from(c.id()))),
+            (
+                self.group().map(StatusGroup::name),
+                self.group_name.as_deref(),
+                self.group_id,
+            ),
+            self.is_final()
+                .map(|f| if f { "final" } else { "not final" }),
+        )
+    }
+}
+
+impl fmt::Display for MessageError {
+    /// One line: the name, the id, the group and whether the error is permanent.
+    ///
+    /// ```
+    /// use infobip_codes::MessageError;
+    ///
+    /// let known: MessageError = serde_json::from_str(r#"{"groupId":1,"groupName":"HANDSET_ERRORS","id":27,"permanent":false}"#).unwrap();
+    /// assert_eq!(known.to_string(), "EC_ABSENT_SUBSCRIBER (27, HANDSET_ERRORS, temporary)");
+    /// let unknown: MessageError = serde_json::from_str(r#"{"groupId":1,"id":9999,"permanent":true}"#).unwrap();
+    /// assert_eq!(unknown.to_string(), "unknown (9999, group 1, permanent)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = self.code();
+        write_object(
+            f,
+            code.map(ErrorCode::name).or(self.name.as_deref()),
+            self.id.or(code.map(|c| i32::from(c.id()))),
+            (
+                self.group().map(ErrorGroup::name),
+                self.group_name.as_deref(),
+                self.group_id,
+            ),
+            self.is_permanent()
+                .map(|p| if p { "permanent" } else { "temporary" }),
+        )
     }
 }
