@@ -406,6 +406,8 @@ macro_rules! wire_object {
         fn code;
         $(#[$from_doc:meta])*
         fn from;
+        $(#[$display_doc:meta])*
+        fn fmt = $flag:expr;
     ) => {
         $(#[$doc])*
         #[derive(Clone, Debug, Default, PartialEq)]
@@ -554,6 +556,24 @@ macro_rules! wire_object {
             }
         }
 
+        impl fmt::Display for $ty {
+            $(#[$display_doc])*
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let code = self.code();
+                write_object(
+                    f,
+                    code.map($code::name).or(self.name.as_deref()),
+                    self.id.or(code.map(i32::from)),
+                    (
+                        self.group().map($group::name),
+                        self.group_name.as_deref(),
+                        self.group_id,
+                    ),
+                    $flag(self),
+                )
+            }
+        }
+
         impl From<$code> for $ty {
             $(#[$from_doc])*
             fn from(code: $code) -> Self {
@@ -643,6 +663,17 @@ wire_object! {
     /// assert_eq!(s.group_name.as_deref(), Some("DELIVERED"));
     /// ```
     fn from;
+    /// One line: the name, the id, the group and whether the status is final.
+    ///
+    /// ```
+    /// use infobip_codes::MessageStatus;
+    ///
+    /// let known: MessageStatus = serde_json::from_str(r#"{"groupId":3,"id":2,"name":"DELIVERED_TO_OPERATOR"}"#).unwrap();
+    /// assert_eq!(known.to_string(), "DELIVERED_TO_OPERATOR (2, DELIVERED, not final)");
+    /// let unknown: MessageStatus = serde_json::from_str(r#"{"groupId":42,"groupName":"SCHEDULED","id":2000,"name":"NEW"}"#).unwrap();
+    /// assert_eq!(unknown.to_string(), "NEW (2000, SCHEDULED)");
+    /// ```
+    fn fmt = |s: &MessageStatus| s.is_final().map(|f| if f { "final" } else { "not final" });
 }
 
 wire_object! {
@@ -709,6 +740,17 @@ wire_object! {
     /// assert_eq!(e.group_name.as_deref(), Some("HANDSET_ERRORS"));
     /// ```
     fn from;
+    /// One line: the name, the id, the group and whether the error is permanent.
+    ///
+    /// ```
+    /// use infobip_codes::MessageError;
+    ///
+    /// let known: MessageError = serde_json::from_str(r#"{"groupId":1,"groupName":"HANDSET_ERRORS","id":27,"permanent":false}"#).unwrap();
+    /// assert_eq!(known.to_string(), "EC_ABSENT_SUBSCRIBER (27, HANDSET_ERRORS, temporary)");
+    /// let unknown: MessageError = serde_json::from_str(r#"{"groupId":1,"id":9999,"permanent":true}"#).unwrap();
+    /// assert_eq!(unknown.to_string(), "unknown (9999, group 1, permanent)");
+    /// ```
+    fn fmt = |e: &MessageError| e.is_permanent().map(|p| if p { "permanent" } else { "temporary" });
 }
 
 /// `groupName` spellings that Infobip's payloads use and the page's headings do not: the
@@ -976,60 +1018,4 @@ fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
         }
     }
     Ok(())
-}
-
-impl fmt::Display for MessageStatus {
-    /// One line: the name, the id, the group and whether the status is final.
-    ///
-    /// ```
-    /// use infobip_codes::MessageStatus;
-    ///
-    /// let known: MessageStatus = serde_json::from_str(r#"{"groupId":3,"id":2,"name":"DELIVERED_TO_OPERATOR"}"#).unwrap();
-    /// assert_eq!(known.to_string(), "DELIVERED_TO_OPERATOR (2, DELIVERED, not final)");
-    /// let unknown: MessageStatus = serde_json::from_str(r#"{"groupId":42,"groupName":"SCHEDULED","id":2000,"name":"NEW"}"#).unwrap();
-    /// assert_eq!(unknown.to_string(), "NEW (2000, SCHEDULED)");
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = self.code();
-        write_object(
-            f,
-            code.map(StatusCode::name).or(self.name.as_deref()),
-            self.id.or(code.map(|c| i32::from(c.id()))),
-            (
-                self.group().map(StatusGroup::name),
-                self.group_name.as_deref(),
-                self.group_id,
-            ),
-            self.is_final()
-                .map(|f| if f { "final" } else { "not final" }),
-        )
-    }
-}
-
-impl fmt::Display for MessageError {
-    /// One line: the name, the id, the group and whether the error is permanent.
-    ///
-    /// ```
-    /// use infobip_codes::MessageError;
-    ///
-    /// let known: MessageError = serde_json::from_str(r#"{"groupId":1,"groupName":"HANDSET_ERRORS","id":27,"permanent":false}"#).unwrap();
-    /// assert_eq!(known.to_string(), "EC_ABSENT_SUBSCRIBER (27, HANDSET_ERRORS, temporary)");
-    /// let unknown: MessageError = serde_json::from_str(r#"{"groupId":1,"id":9999,"permanent":true}"#).unwrap();
-    /// assert_eq!(unknown.to_string(), "unknown (9999, group 1, permanent)");
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = self.code();
-        write_object(
-            f,
-            code.map(ErrorCode::name).or(self.name.as_deref()),
-            self.id.or(code.map(|c| i32::from(c.id()))),
-            (
-                self.group().map(ErrorGroup::name),
-                self.group_name.as_deref(),
-                self.group_id,
-            ),
-            self.is_permanent()
-                .map(|p| if p { "permanent" } else { "temporary" }),
-        )
-    }
 }
