@@ -1,6 +1,9 @@
 //! Decoding delivery reports: the typed `MessageStatus` / `MessageError` (lossless, with
-//! code lookups available) against plain structs with integer and String fields, with
-//! the same serde_json call, for Infobip's default batch of 100 results and for 10,000.
+//! code lookups available) against two baselines, with the same serde_json call and the
+//! same payloads, for Infobip's default batch of 100 results and for 10,000:
+//!
+//! - plain structs with integer and `String` fields, what a user would write by hand;
+//! - the official SDK's report structs (`infobip_sdk::model::sms`, `Option` fields).
 //!
 //! `cargo bench --bench decode --features serde`
 
@@ -8,6 +11,7 @@ mod harness;
 
 use harness::{budget, compare, samples, Candidate};
 use infobip_codes::{ErrorCode, MessageError, MessageStatus, StatusCode};
+use infobip_sdk::model::sms::DeliveryReportsResponseBody as SdkReport;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -100,7 +104,7 @@ fn report_json(n: usize) -> String {
 }
 
 fn main() {
-    // BENCH_ONLY=plain|typed N: decode the 100-result report N times, untimed, for an
+    // BENCH_ONLY=plain|sdk|typed N: decode the 100-result report N times, untimed, for an
     // instruction counter (`benches/instructions.sh` runs it under callgrind).
     if let Ok(only) = std::env::var("BENCH_ONLY") {
         let json = report_json(100);
@@ -113,6 +117,9 @@ fn main() {
             total += match only.as_str() {
                 "plain" => serde_json::from_str::<PlainReport>(&json)
                     .map(|r| r.results.len())
+                    .unwrap_or(0),
+                "sdk" => serde_json::from_str::<SdkReport>(&json)
+                    .map(|r| r.results.map_or(0, |r| r.len()))
                     .unwrap_or(0),
                 _ => serde_json::from_str::<TypedReport>(&json)
                     .map(|r| r.results.len())
@@ -139,6 +146,10 @@ fn main() {
                         r.results.len() as u64
                     },
                 ),
+                Candidate::new("infobip_sdk's report structs (baseline 2)", || {
+                    let r: SdkReport = serde_json::from_str(json).unwrap();
+                    r.results.map_or(0, |r| r.len()) as u64
+                }),
                 Candidate::new("MessageStatus / MessageError", || {
                     let r: TypedReport = serde_json::from_str(json).unwrap();
                     r.results.len() as u64
@@ -161,6 +172,12 @@ fn main() {
             n,
             1,
         );
-        budget(&format!("typed / plain at {size}"), outcomes[1].ratio, 1.0);
+        let typed = &outcomes[2];
+        budget(&format!("typed / plain at {size}"), typed.ratio, 0.9);
+        budget(
+            &format!("typed / infobip_sdk at {size}"),
+            typed.median / outcomes[1].median,
+            0.9,
+        );
     }
 }

@@ -48,7 +48,8 @@ macro_rules! code_impls {
             #[doc = concat!("    assert!(", stringify!($ty), "::from_id_all(code.id()).contains(code));")]
             /// }
             /// ```
-            pub const ALL: &'static [$ty] = $all;
+            // A method call, which rustdoc does not print: the docs name no private table.
+            pub const ALL: &'static [$ty] = $all.as_slice();
 
             /// The numeric id, as in the `id` field of the
             #[doc = concat!("`", $object, "` object.")]
@@ -92,7 +93,14 @@ macro_rules! code_impls {
                 $data[self as usize].channel
             }
 
-            /// The group the page lists the code under; `None` for a code listed outside any group.
+            /// The group the page lists the code under.
+            ///
+            /// `None` exactly when the vendored page lists the code in a table under no
+            /// group heading. The page this version ships gives every code a group (a
+            /// test checks it for every code), so here it is always `Some`; pages in
+            /// Infobip's current layout have such tables (a deprecated Voice status
+            /// table, for one), and the crate compiles for whatever page is vendored.
+            /// [`Outcome`](crate::Outcome) answers for every status either way.
             ///
             /// ```
             #[doc = concat!("use infobip_codes::{", stringify!($group), ", ", stringify!($ty), "};")]
@@ -125,6 +133,26 @@ macro_rules! code_impls {
                     0 => None,
                     slot => Some($all[slot as usize - 1]),
                 }
+            }
+
+            /// The code with this id as the wire types and the official SDK hold ids
+            /// (`i32`, see the crate docs on ids): [`from_id`](Self::from_id) for an id
+            /// in `u16`'s range, `None` for any other (a negative id, or one above 65535),
+            /// never a truncated one.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            ///
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_wire_id(", $ex_id, "), Some(", stringify!($ty), "::", stringify!($ex), "));")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_wire_id(65536 + ", $ex_id, "), None);")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_wire_id(-1), None);")]
+            /// ```
+            #[must_use]
+            pub const fn from_wire_id(id: i32) -> Option<Self> {
+                if id < 0 || id > u16::MAX as i32 {
+                    return None;
+                }
+                Self::from_id(id as u16)
             }
 
             /// Every code with this id, one per channel that documents it, in channel order.
@@ -230,6 +258,13 @@ macro_rules! code_impls {
         impl From<$ty> for u16 {
             fn from(code: $ty) -> u16 {
                 code.id()
+            }
+        }
+
+        impl From<$ty> for i32 {
+            /// The id as the wire types hold it (lossless).
+            fn from(code: $ty) -> i32 {
+                i32::from(code.id())
             }
         }
     };

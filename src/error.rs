@@ -21,7 +21,7 @@ impl ParseError {
     }
 
     /// What was being parsed: `"status code"`, `"error code"`, `"status group"`,
-    /// `"error group"` or `"channel"`.
+    /// `"error group"`, `"channel"` or `"outcome"`.
     ///
     /// ```
     /// use infobip_codes::Channel;

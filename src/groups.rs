@@ -33,7 +33,8 @@ macro_rules! group_impls {
             #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
             #[doc = concat!("assert!(", stringify!($ty), "::ALL.contains(&", stringify!($ty), "::", stringify!($ex), "));")]
             /// ```
-            pub const ALL: &'static [$ty] = $all;
+            // A method call, which rustdoc does not print: the docs name no private table.
+            pub const ALL: &'static [$ty] = $all.as_slice();
 
             /// The group id, as in `groupId`; `None` for a group the page gives no id.
             ///

@@ -1,13 +1,16 @@
-//! Typed, documented, forward-compatible access to every status code and error code of
+//! Typed, documented, forward-compatible access to the status codes and error codes of
 //! Infobip's API, generated from Infobip's own page
-//! ["Response status and error codes"](https://dev.infobip.com/getting-started/response-status-and-error-codes).
+//! ["Response status and error codes"](https://dev.infobip.com/getting-started/response-status-and-error-codes)
+//! as published in its readme.io era: 40 statuses and 149 errors over five channels
+//! (General, Voice, Push, Email, Chat). Infobip's current page lists more; see
+//! [Where the data comes from](#where-the-data-comes-from).
 //!
-//! Decode a delivery report, match on the code, decide whether to retry:
+//! Decode a delivery report, and let [`Outcome`] say what it means for the message:
 //!
 //! ```
 //! # #[cfg(feature = "serde")]
 //! # fn main() -> Result<(), serde_json::Error> {
-//! use infobip_codes::{ErrorCode, MessageError, MessageStatus, StatusGroup};
+//! use infobip_codes::{MessageError, MessageStatus, Outcome};
 //!
 //! #[derive(serde::Deserialize)]
 //! struct Report { status: MessageStatus, error: MessageError }
@@ -16,13 +19,13 @@
 //!     "status": {"groupId": 2, "groupName": "UNDELIVERABLE", "id": 9, "name": "UNDELIVERABLE_NOT_DELIVERED"},
 //!     "error": {"groupId": 1, "groupName": "HANDSET_ERRORS", "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "permanent": false}
 //! }"#)?;
-//! let retry = match (report.status.group(), report.error.code()) {
-//!     (Some(StatusGroup::Delivered | StatusGroup::Pending), _) => false,
-//!     (_, Some(ErrorCode::EcAbsentSubscriber)) => true, // the handset was off
-//!     (_, Some(code)) => !code.is_permanent(),
-//!     (_, None) => report.error.is_permanent() == Some(false), // a code newer than this crate
-//! };
-//! assert!(retry);
+//! let outcome = Outcome::from_wire(Some(&report.status), Some(&report.error));
+//! assert_eq!(outcome, Outcome::RetryLater); // the handset was off
+//! assert_eq!(
+//!     format!("{outcome}: {}; {}", report.status, report.error),
+//!     "retry_later: UNDELIVERABLE_NOT_DELIVERED (9, UNDELIVERABLE, final); \
+//!      EC_ABSENT_SUBSCRIBER (27, HANDSET_ERRORS, temporary)",
+//! );
 //! # Ok(())
 //! # }
 //! # #[cfg(not(feature = "serde"))]
@@ -43,6 +46,9 @@
 //! let error: ErrorCode = "EC_ABSENT_SUBSCRIBER".parse().unwrap();
 //! assert_eq!(error.id(), 27);
 //! assert!(!error.is_permanent()); // retrying may succeed
+//!
+//! use infobip_codes::Outcome;
+//! assert_eq!(Outcome::from_codes(status, None), Outcome::Delivered);
 //! ```
 //!
 //! Every send response, delivery report and message log of Infobip carries a `status`
@@ -84,13 +90,30 @@
 //!   none; [`ErrorCode::is_permanent`] reads a missing flag as `false`. Permanent means
 //!   sending the same message again, unchanged, fails the same way (an unknown
 //!   subscriber); not permanent means the cause may pass (the handset was off).
-//! - **Retry.** The page does not define a retry policy, and neither does this crate.
-//!   The rule the example above follows: a message whose status is final and not
-//!   delivered (UNDELIVERABLE, EXPIRED, REJECTED) is worth sending again when its error
-//!   is not permanent. Read the descriptions where they advise otherwise:
-//!   `REJECTED_SYSTEM_ERROR` says "please retry submission", and
+//! - **Outcome.** [`Outcome`] puts the two together for a report: delivered, pending,
+//!   failed for good, or worth a retry later, rule by rule from the page's groups,
+//!   `is_final` and `Permanent` (its docs give the table). `DELIVERED_TO_OPERATOR` is
+//!   `Pending`: the message awaits "further processing or delivery to the recipient's
+//!   handset". The page defines no retry policy, and neither does the crate:
+//!   `RetryLater` says a retry is not ruled out. Read the descriptions where they advise
+//!   otherwise: `REJECTED_SYSTEM_ERROR` says "please retry submission", and
 //!   `EC_PUSH_CLOUD_TEMP_UNAVAILABLE` is flagged permanent although its text says the
 //!   message "is pending in retry". The crate reports the page as written.
+//!
+//! # Ids
+//!
+//! Three integer types meet, each for a reason:
+//!
+//! - **`u16` for the codes** ([`StatusCode::id`], [`StatusCode::from_id`]): every id the
+//!   page lists fits (the generator refuses larger ones), and the lookup tables are
+//!   indexed by it.
+//! - **`i32` on the wire** ([`MessageStatus::id`], `group_id`): what Infobip's API
+//!   declares for these fields, and what the official SDK (`infobip_sdk`, `Option<i32>`)
+//!   holds, so its objects convert without a cast. A JSON integer outside `i32` is not
+//!   truncated: it is kept, raw, in the object's `extra` fields.
+//! - Conversions are one call and never truncate: `i32::from(code)` and `u16::from(code)`
+//!   widen or copy; [`StatusCode::from_wire_id`] and [`ErrorCode::from_wire_id`] take an
+//!   `i32` and answer `None` for one outside `u16`'s range.
 //!
 //! # Unknown codes
 //!
@@ -104,7 +127,8 @@
 //! - [`MessageStatus`] and [`MessageError`] decode any object: unknown ids, names,
 //!   groups and fields are kept as received and serialize back unchanged. `code()` is
 //!   `None` for an unknown id, while `group()`, `is_final()` and `is_permanent()` still
-//!   answer from the payload's `groupId`, `groupName` and `permanent`.
+//!   answer from the payload's `groupId`, `groupName` and `permanent`, [`Outcome`]
+//!   falls back to the group, and `Display` prints what the payload said.
 //! - A code that leaves the page stays in the crate as a `#[deprecated]` variant, so
 //!   code that names it keeps compiling.
 //!
@@ -153,12 +177,16 @@
 //!
 //! The vendored text is the page as published in its readme.io era (before the 2020
 //! redesign of Infobip's documentation); `docs-source/provenance.json` records how it was
-//! obtained. Newer codes decode as unknown codes until the page is refreshed.
+//! obtained. Infobip publishes the same page today, larger and with more channels, at
+//! <https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes>;
+//! `cargo codes vendor` with that address refreshes it (see the README). Newer codes
+//! decode as unknown codes until the page is refreshed.
 #![cfg_attr(
     not(feature = "serde"),
     doc = "",
     doc = "[`MessageStatus`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html",
-    doc = "[`MessageError`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageError.html"
+    doc = "[`MessageError`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageError.html",
+    doc = "[`MessageStatus::id`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html#structfield.id"
 )]
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -176,6 +204,7 @@ mod data;
 mod error;
 mod groups;
 mod lookup;
+mod outcome;
 #[cfg(feature = "serde")]
 mod serde_impls;
 pub mod source;
@@ -200,12 +229,15 @@ mod generated {
 
 pub use error::{ParseError, UnknownId};
 pub use generated::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
+pub use outcome::Outcome;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use wire::{MessageError, MessageStatus};
 
-/// The README's examples run as doctests.
-#[cfg(doctest)]
+/// The README's examples run as doctests. They use serde_json freely, so that the README
+/// needs no hidden lines: they run in builds with the `serde` feature (CI's
+/// `--all-features`).
+#[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 

@@ -2,9 +2,9 @@
 //!
 //! Codes serialize as their numeric id, like the `id` field on the wire; they deserialize
 //! from an id or (in human-readable formats) a documented name. Channels serialize as
-//! their slug, groups as their name.
+//! their slug, groups as their name, outcomes as their snake-case name.
 
-use crate::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
+use crate::{Channel, ErrorCode, ErrorGroup, Outcome, StatusCode, StatusGroup};
 use core::fmt;
 use core::marker::PhantomData;
 use serde::de::{self, Unexpected, Visitor};
@@ -139,4 +139,11 @@ named_serde!(
     name,
     by_id: |_| None,
     by_name: ErrorGroup::from_name
+);
+named_serde!(
+    Outcome,
+    "an outcome: delivered, pending, failed_permanent or retry_later",
+    as_str,
+    by_id: |_| None,
+    by_name: |name: &str| name.parse().ok()
 );

@@ -26,259 +26,21 @@
 //! assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
 //! ```
 
-use crate::{ErrorCode, ErrorGroup, StatusCode, StatusGroup};
+mod text;
+mod value;
+
+pub use text::Text;
+pub use value::{Number, Value};
+
+use crate::outcome::{is_ok_group, StatusFacts};
+use crate::{ErrorCode, ErrorGroup, Outcome, StatusCode, StatusGroup};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// A raw value of a field these types do not interpret, kept so that it serializes back
-/// unchanged.
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum Value {
-    /// `null`
-    Null,
-    /// `true` or `false`
-    Bool(bool),
-    /// An integer that fits in `i64`.
-    I64(i64),
-    /// An integer above `i64::MAX`.
-    U64(u64),
-    /// An integer below `i64::MIN`, from a format that carries 128-bit integers.
-    I128(i128),
-    /// An integer above `u64::MAX`, from a format that carries 128-bit integers.
-    U128(u128),
-    /// A number with a fraction or exponent.
-    F64(f64),
-    /// A number kept as its text, as serde_json hands it over with its
-    /// `arbitrary_precision` feature on.
-    Number(Number),
-    /// A string.
-    String(String),
-    /// An array.
-    Array(Vec<Value>),
-    /// An object, members in arrival order.
-    Object(Vec<(String, Value)>),
-}
-
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Value::Null => s.serialize_unit(),
-            Value::Bool(b) => s.serialize_bool(*b),
-            Value::I64(n) => s.serialize_i64(*n),
-            Value::U64(n) => s.serialize_u64(*n),
-            Value::I128(n) => s.serialize_i128(*n),
-            Value::U128(n) => s.serialize_u128(*n),
-            Value::F64(n) => s.serialize_f64(*n),
-            Value::Number(n) => n.serialize(s),
-            Value::String(v) => s.serialize_str(v),
-            Value::Array(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            Value::Object(members) => {
-                let mut map = s.serialize_map(Some(members.len()))?;
-                for (k, v) in members {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any value")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::I64(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::U64(v), Value::I64))
-    }
-
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
-        match u128::try_from(v) {
-            Ok(v) => self.visit_u128(v),
-            Err(_) => Ok(i64::try_from(v).map_or(Value::I128(v), Value::I64)),
-        }
-    }
-
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Ok(Value::U128(v)),
-        }
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::F64(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.into()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some((k, v)) = map.next_entry::<String, Value>()? {
-            members.push((k, v));
-        }
-        Ok(match members.as_mut_slice() {
-            [(key, Value::String(text))] if key == NUMBER_TOKEN && is_json_number(text) => {
-                Value::Number(Number(core::mem::take(text)))
-            }
-            _ => Value::Object(members),
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-/// The key under which serde_json, with its `arbitrary_precision` feature on, hands a
-/// number to `deserialize_any` (a map of this one key, the number's text its value), and
-/// the struct name and field by which its serializer recognises a number to write.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
-/// A number kept as its text.
-///
-/// With its `arbitrary_precision` feature on, serde_json hands over the numbers it does
-/// not pass as an `i64` or a `u64` (fractions, exponents, integers beyond 64 bits, `-0`)
-/// as a map with one private key, `$serde_json::private::Number`, whose value is the
-/// number's text. (From its own `Value` it passes integers of up to 128 bits as such.)
-/// Cargo turns the feature on for the whole build as soon as any crate in it asks for
-/// it. A [`Value`] takes such a map (that one key, and a string in JSON's number grammar)
-/// for what it stands for, and keeps the text as a `Number`.
-///
-/// A `Number` serializes the way serde_json's own number type does under that feature:
-/// as a struct named `$serde_json::private::Number` with one field of that name holding
-/// the text, which serde_json writes as the number itself. Formats that are not
-/// human-readable (CBOR, MessagePack) get the one-member map back as it came, since some
-/// of them write structs as arrays. Without the feature, such a map can only come from
-/// input that spells it out, and it is written back the same way; with it, a map spelled
-/// out cannot be told from a number (by serde_json's own `Value` either), and is written
-/// back as the number.
-///
-/// `Debug` shows the number as written: `Number(0.1)`.
-///
-/// ```
-/// use infobip_codes::wire::Value;
-/// use infobip_codes::MessageStatus;
-///
-/// let s: MessageStatus = serde_json::from_str(r#"{"id":5,"price":0.1}"#).unwrap();
-/// match &s.extra[0].1 {
-///     Value::F64(price) => assert_eq!(*price, 0.1), // serde_json's default
-///     Value::Number(price) => assert_eq!(price.as_str(), "0.1"), // with `arbitrary_precision`
-///     other => panic!("{other:?}"),
-/// }
-/// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"id":5,"price":0.1}"#);
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Number(String);
-
-impl Number {
-    /// The number's text, in JSON's number grammar.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Number {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Number {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            let mut number = s.serialize_struct(NUMBER_TOKEN, 1)?;
-            number.serialize_field(NUMBER_TOKEN, &self.0)?;
-            number.end()
-        } else {
-            let mut map = s.serialize_map(Some(1))?;
-            map.serialize_entry(NUMBER_TOKEN, &self.0)?;
-            map.end()
-        }
-    }
-}
-
-/// Whether `text` is a number in JSON's grammar,
-/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. serde_json writes a number's text
-/// out unchecked, so nothing else may pass for one.
-fn is_json_number(text: &str) -> bool {
-    /// The rest after one or more digits, or `None` when `b` does not start with one.
-    fn digits(b: &[u8]) -> Option<&[u8]> {
-        let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
-        (n > 0).then(|| &b[n..])
-    }
-    let b = text.as_bytes();
-    let b = b.strip_prefix(b"-").unwrap_or(b);
-    let integer = match b {
-        [b'0', rest @ ..] => Some(rest),
-        [b'1'..=b'9', ..] => digits(b),
-        _ => None,
-    };
-    integer
-        .and_then(|b| match b {
-            [b'.', fraction @ ..] => digits(fraction),
-            _ => Some(b),
-        })
-        .and_then(|b| match b {
-            [b'e' | b'E', b'+' | b'-', exponent @ ..] | [b'e' | b'E', exponent @ ..] => {
-                digits(exponent)
-            }
-            _ => Some(b),
-        })
-        .is_some_and(<[u8]>::is_empty)
-}
+use value::ValueVisitor;
 
 /// The fields both objects share, as field names on the wire.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -313,13 +75,19 @@ enum Key {
 }
 
 impl<'de> Deserialize<'de> for Key {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
+        impl<'de> Visitor<'de> for KeyVisitor {
             type Value = Key;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a field name")
             }
+            #[inline]
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key, E> {
+                self.visit_str(v)
+            }
+            #[inline]
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
                 Ok(Key::Known(match v {
                     "groupId" => Known::GroupId,
@@ -337,126 +105,213 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-/// Where a known field's value goes when it has the expected type.
-enum Slot<'a> {
-    Int(&'a mut Option<i64>),
-    Str(&'a mut Option<String>),
-    Bool(&'a mut Option<bool>),
+/// Where a known field's value goes when it has the expected type. Each method takes a
+/// value of one type and says whether it kept it; a value it does not keep goes, raw, to
+/// the extra fields.
+trait Slot {
+    fn int(&mut self, _: i64) -> bool {
+        false
+    }
+    fn text(&mut self, _: &str) -> bool {
+        false
+    }
+    /// Gives the string back when it does not keep it.
+    fn string(&mut self, v: String) -> Option<String> {
+        Some(v)
+    }
+    fn boolean(&mut self, _: bool) -> bool {
+        false
+    }
+}
+
+impl Slot for &mut Option<i32> {
+    #[inline]
+    fn int(&mut self, v: i64) -> bool {
+        i32::try_from(v).map(|v| **self = Some(v)).is_ok()
+    }
+}
+
+impl Slot for &mut Option<bool> {
+    #[inline]
+    fn boolean(&mut self, v: bool) -> bool {
+        **self = Some(v);
+        true
+    }
+}
+
+/// A text field, and the texts of it that the crate holds: a payload's text equal to one
+/// of them is kept as the crate's `&'static str`, without allocating.
+struct TextSlot<'a, K> {
+    field: &'a mut Option<Text>,
+    known: K,
+}
+
+impl<K: Fn(&str) -> Option<&'static str>> Slot for TextSlot<'_, K> {
+    #[inline]
+    fn text(&mut self, v: &str) -> bool {
+        *self.field = Some(match (self.known)(v) {
+            Some(known) => Text::from_static(known),
+            None => Text::from(v),
+        });
+        true
+    }
+    fn string(&mut self, v: String) -> Option<String> {
+        *self.field = Some(match (self.known)(&v) {
+            Some(known) => Text::from_static(known),
+            None => Text::from(v),
+        });
+        None
+    }
+}
+
+/// A known field's value, as it is written back.
+enum FieldRef<'a> {
+    Int(i32),
+    Str(&'a str),
+    Bool(bool),
+}
+
+/// The value of a known field, to write back.
+trait Field {
+    fn get(&self) -> Option<FieldRef<'_>>;
+}
+
+impl Field for Option<i32> {
+    fn get(&self) -> Option<FieldRef<'_>> {
+        self.map(FieldRef::Int)
+    }
+}
+
+impl Field for Option<Text> {
+    fn get(&self) -> Option<FieldRef<'_>> {
+        self.as_deref().map(FieldRef::Str)
+    }
+}
+
+impl Field for Option<bool> {
+    fn get(&self) -> Option<FieldRef<'_>> {
+        self.map(FieldRef::Bool)
+    }
 }
 
 /// A wire object: which fields it interprets, and where everything else goes.
 trait WireObject: Default {
     const EXPECTING: &'static str;
+    /// The known field this object does not interpret (it goes to the extra fields).
+    const NOT: Known;
 
-    /// The slot for `key` and the extra fields, or `None` when this object does not
-    /// interpret `key` (it then goes to the extra fields as it is).
-    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)>;
+    /// Reads the value of the known field `key` into its field, or raw into the extra
+    /// fields.
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: Known, map: &mut A) -> Result<(), A::Error>;
 
     fn extra_fields(&mut self) -> &mut Vec<(String, Value)>;
 }
 
 /// Reads one known field's value straight into its slot when the type is the expected
 /// one, and into the extra fields, raw, otherwise.
-struct FieldSeed<'a> {
+struct FieldSeed<'a, S> {
     key: Known,
-    slot: Slot<'a>,
+    slot: S,
     extra: &'a mut Vec<(String, Value)>,
 }
 
-impl FieldSeed<'_> {
-    fn raw(self, value: Value) {
+impl<S> FieldSeed<'_, S> {
+    fn raw<E>(self, value: Value) -> Result<(), E> {
         self.extra.push((self.key.wire_name().into(), value));
+        Ok(())
     }
 }
 
-impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
+impl<'de, S: Slot> DeserializeSeed<'de> for FieldSeed<'_, S> {
     type Value = ();
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for FieldSeed<'_> {
+impl<'de, S: Slot> Visitor<'de> for FieldSeed<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any value")
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        match self.slot {
-            Slot::Bool(b) => *b = Some(v),
-            _ => self.raw(Value::Bool(v)),
+    #[inline]
+    fn visit_bool<E: de::Error>(mut self, v: bool) -> Result<(), E> {
+        if self.slot.boolean(v) {
+            return Ok(());
         }
-        Ok(())
+        self.raw(Value::Bool(v))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        match self.slot {
-            Slot::Int(n) => *n = Some(v),
-            _ => self.raw(Value::I64(v)),
+    #[inline]
+    fn visit_i64<E: de::Error>(mut self, v: i64) -> Result<(), E> {
+        if self.slot.int(v) {
+            return Ok(());
         }
-        Ok(())
+        self.raw(Value::I64(v))
     }
 
+    #[inline]
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        match (self.slot, i64::try_from(v)) {
-            (Slot::Int(n), Ok(v)) => *n = Some(v),
-            (slot, _) => FieldSeed { slot, ..self }.raw(ValueVisitor.visit_u64(v)?),
+        match i64::try_from(v) {
+            Ok(v) => self.visit_i64(v),
+            Err(_) => self.raw(Value::U64(v)),
         }
-        Ok(())
     }
 
+    #[inline]
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<(), E> {
         match i64::try_from(v) {
             Ok(v) => self.visit_i64(v),
-            Err(_) => {
-                self.raw(ValueVisitor.visit_i128(v)?);
-                Ok(())
-            }
+            Err(_) => self.raw(ValueVisitor.visit_i128(v)?),
         }
     }
 
+    #[inline]
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<(), E> {
         match i64::try_from(v) {
             Ok(v) => self.visit_i64(v),
-            Err(_) => {
-                self.raw(ValueVisitor.visit_u128(v)?);
-                Ok(())
-            }
+            Err(_) => self.raw(ValueVisitor.visit_u128(v)?),
         }
     }
 
+    #[inline]
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.raw(Value::F64(v));
-        Ok(())
+        self.raw(Value::F64(v))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        match self.slot {
-            Slot::Str(s) => *s = Some(v.into()),
-            _ => self.raw(Value::String(v.into())),
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        self.visit_str(v)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<(), E> {
+        if self.slot.text(v) {
+            return Ok(());
         }
-        Ok(())
+        self.raw(Value::String(v.into()))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
-        match self.slot {
-            Slot::Str(s) => *s = Some(v),
-            _ => self.raw(Value::String(v)),
+    #[inline]
+    fn visit_string<E: de::Error>(mut self, v: String) -> Result<(), E> {
+        match self.slot.string(v) {
+            None => Ok(()),
+            Some(v) => self.raw(Value::String(v)),
         }
-        Ok(())
     }
 
+    #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.raw(Value::Null);
-        Ok(())
+        self.raw(Value::Null)
     }
 
+    #[inline]
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.raw(Value::Null);
-        Ok(())
+        self.raw(Value::Null)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -465,14 +320,12 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
         let v = ValueVisitor.visit_seq(seq)?;
-        self.raw(v);
-        Ok(())
+        self.raw(v)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         let v = ValueVisitor.visit_map(map)?;
-        self.raw(v);
-        Ok(())
+        self.raw(v)
     }
 }
 
@@ -490,24 +343,16 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
         let mut seen = 0u8;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
-                Key::Known(k) => match object.slot(k) {
-                    Some((slot, extra)) => {
+                Key::Known(k) => {
+                    if k != T::NOT {
                         let bit = 1u8 << (k as u8);
                         if seen & bit != 0 {
                             return Err(de::Error::duplicate_field(k.wire_name()));
                         }
                         seen |= bit;
-                        map.next_value_seed(FieldSeed {
-                            key: k,
-                            slot,
-                            extra,
-                        })?;
                     }
-                    None => {
-                        let value: Value = map.next_value()?;
-                        object.extra_fields().push((k.wire_name().into(), value));
-                    }
-                },
+                    object.read(k, &mut map)?;
+                }
                 Key::Other(name) => {
                     let value: Value = map.next_value()?;
                     object.extra_fields().push((name, value));
@@ -520,12 +365,13 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
 
 fn serialize_fields<S: Serializer>(
     s: S,
-    known: &[(&'static str, Option<FieldRef<'_>>)],
+    known: &[(Known, Option<FieldRef<'_>>)],
     extra: &[(String, Value)],
 ) -> Result<S::Ok, S::Error> {
     let len = known.iter().filter(|(_, v)| v.is_some()).count() + extra.len();
     let mut map = s.serialize_map(Some(len))?;
-    for (name, value) in known {
+    for (key, value) in known {
+        let name = key.wire_name();
         match value {
             Some(FieldRef::Int(n)) => map.serialize_entry(name, n)?,
             Some(FieldRef::Str(v)) => map.serialize_entry(name, v)?,
@@ -539,199 +385,411 @@ fn serialize_fields<S: Serializer>(
     map.end()
 }
 
-enum FieldRef<'a> {
-    Int(i64),
-    Str(&'a str),
-    Bool(bool),
+/// Declares a wire object: the fields both objects share, plus the one of its own, and
+/// what goes with them: decoding, writing back, building from parts, the code it names
+/// and the object a code documents.
+macro_rules! wire_object {
+    (
+        $(#[$doc:meta])*
+        $ty:ident {
+            expecting: $expecting:literal,
+            code: $code:ident,
+            group: $group:ident,
+            group_id: $group_id_doc:literal,
+            $(#[$own_doc:meta])*
+            $own:ident: $own_ty:ty = ($own_key:ident, $own_part:ty, $own_slot:expr, $own_from:expr),
+            not: $not_key:ident,
+        }
+        $(#[$parts_doc:meta])*
+        fn from_parts;
+        $(#[$code_doc:meta])*
+        fn code;
+        $(#[$from_doc:meta])*
+        fn from;
+        $(#[$display_doc:meta])*
+        fn fmt = $flag:expr;
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct $ty {
+            #[doc = $group_id_doc]
+            pub group_id: Option<i32>,
+            /// `groupName`, as sent (borrowed from the crate when it is the page's
+            /// spelling of a group).
+            pub group_name: Option<Text>,
+            /// `id`
+            pub id: Option<i32>,
+            /// `name`, as sent (borrowed from the crate when it is a documented name).
+            pub name: Option<Text>,
+            /// `description`, as sent.
+            pub description: Option<Text>,
+            $(#[$own_doc])*
+            pub $own: Option<$own_ty>,
+            /// Every other field, and known fields whose value had an unexpected type, in
+            /// arrival order.
+            pub extra: Vec<(String, Value)>,
+        }
+
+        impl WireObject for $ty {
+            const EXPECTING: &'static str = $expecting;
+            const NOT: Known = Known::$not_key;
+
+            #[inline]
+            fn read<'de, A: MapAccess<'de>>(
+                &mut self,
+                key: Known,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                let $ty {
+                    group_id,
+                    group_name,
+                    id,
+                    name,
+                    description,
+                    $own,
+                    extra,
+                } = self;
+                fn seed<S: Slot>(
+                    key: Known,
+                    slot: S,
+                    extra: &mut Vec<(String, Value)>,
+                ) -> FieldSeed<'_, S> {
+                    FieldSeed { key, slot, extra }
+                }
+                // The id, when it came before the name (as in Infobip's payloads), names the
+                // code whose name to compare first.
+                let hint = *id;
+                match key {
+                    Known::GroupId => map.next_value_seed(seed(key, group_id, extra)),
+                    Known::GroupName => map.next_value_seed(seed(
+                        key,
+                        TextSlot {
+                            field: group_name,
+                            known: |v: &str| known_group_name(v, $group::ALL, $group::name),
+                        },
+                        extra,
+                    )),
+                    Known::Id => map.next_value_seed(seed(key, id, extra)),
+                    Known::Name => map.next_value_seed(seed(
+                        key,
+                        TextSlot {
+                            field: name,
+                            known: |v: &str| known_code_name(v, hint, $code::from_wire_id, $code::from_name, $code::name),
+                        },
+                        extra,
+                    )),
+                    Known::Description => map.next_value_seed(seed(
+                        key,
+                        TextSlot { field: description, known: |_: &str| None },
+                        extra,
+                    )),
+                    Known::$own_key => map.next_value_seed(seed(key, $own_slot($own), extra)),
+                    Known::$not_key => {
+                        let value: Value = map.next_value()?;
+                        extra.push((key.wire_name().into(), value));
+                        Ok(())
+                    }
+                }
+            }
+
+            fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
+                &mut self.extra
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serialize_fields(
+                    s,
+                    &[
+                        (Known::GroupId, self.group_id.get()),
+                        (Known::GroupName, self.group_name.get()),
+                        (Known::Id, self.id.get()),
+                        (Known::Name, self.name.get()),
+                        (Known::Description, self.description.get()),
+                        (Known::$own_key, self.$own.get()),
+                    ],
+                    &self.extra,
+                )
+            }
+        }
+
+        impl $ty {
+            $(#[$parts_doc])*
+            #[must_use]
+            pub fn from_parts(
+                group_id: Option<i32>,
+                group_name: Option<String>,
+                id: Option<i32>,
+                name: Option<String>,
+                description: Option<String>,
+                $own: Option<$own_part>,
+            ) -> Self {
+                $ty {
+                    group_id,
+                    group_name: group_name.map(Text::from),
+                    id,
+                    name: name.map(Text::from),
+                    description: description.map(Text::from),
+                    $own: $own.map(Into::into),
+                    extra: Vec::new(),
+                }
+            }
+
+            $(#[$code_doc])*
+            #[must_use]
+            pub fn code(&self) -> Option<$code> {
+                resolve(
+                    self.id,
+                    self.name.as_deref(),
+                    $code::from_id_all,
+                    $code::name,
+                    $code::from_name_ignore_case,
+                )
+            }
+        }
+
+        impl fmt::Display for $ty {
+            $(#[$display_doc])*
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let code = self.code();
+                write_object(
+                    f,
+                    code.map($code::name).or(self.name.as_deref()),
+                    self.id.or(code.map(i32::from)),
+                    (
+                        self.group().map($group::name),
+                        self.group_name.as_deref(),
+                        self.group_id,
+                    ),
+                    $flag(self),
+                )
+            }
+        }
+
+        impl From<$code> for $ty {
+            $(#[$from_doc])*
+            fn from(code: $code) -> Self {
+                $ty {
+                    group_id: code.group().and_then(|g| g.id()).map(i32::from),
+                    group_name: code.group().map(|g| Text::from_static(g.name())),
+                    id: Some(i32::from(code.id())),
+                    name: Some(Text::from_static(code.name())),
+                    description: Some(Text::from_static(code.description())),
+                    $own: $own_from(code),
+                    extra: Vec::new(),
+                }
+            }
+        }
+    };
 }
 
-fn int(v: Option<i64>) -> Option<FieldRef<'static>> {
-    v.map(FieldRef::Int)
-}
-
-fn text(v: &Option<String>) -> Option<FieldRef<'_>> {
-    v.as_deref().map(FieldRef::Str)
-}
-
-/// The `status` object of send responses, delivery reports and logs.
-///
-/// Every field is optional, because payloads vary; fields this type does not interpret
-/// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
-///
-/// ```
-/// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
-///
-/// let s: MessageStatus = serde_json::from_str(
-///     r#"{"groupId":1,"groupName":"PENDING","id":26,"name":"PENDING_ACCEPTED","description":"Message sent to next instance"}"#,
-/// ).unwrap();
-/// assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
-/// assert_eq!(s.group(), Some(StatusGroup::Pending));
-/// assert_eq!(s.is_final(), Some(false));
-/// ```
-#[derive(Clone, Debug, Default, PartialEq)]
-#[non_exhaustive]
-pub struct MessageStatus {
-    /// `groupId`
-    pub group_id: Option<i64>,
-    /// `groupName`, as sent.
-    pub group_name: Option<String>,
-    /// `id`
-    pub id: Option<i64>,
-    /// `name`, as sent.
-    pub name: Option<String>,
-    /// `description`, as sent.
-    pub description: Option<String>,
-    /// `action` (older payloads).
-    pub action: Option<String>,
-    /// Every other field, and known fields whose value had an unexpected type, in
-    /// arrival order.
-    pub extra: Vec<(String, Value)>,
-}
-
-/// The `error` object of send responses, delivery reports and logs.
-///
-/// Every field is optional, because payloads vary; fields this type does not interpret
-/// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
-///
-/// ```
-/// use infobip_codes::{ErrorCode, MessageError};
-///
-/// let e: MessageError = serde_json::from_str(
-///     r#"{"groupId":0,"groupName":"Ok","id":0,"name":"NO_ERROR","description":"No Error","permanent":false}"#,
-/// ).unwrap();
-/// assert_eq!(e.code(), Some(ErrorCode::NoError));
-/// assert!(e.is_no_error());
-/// ```
-#[derive(Clone, Debug, Default, PartialEq)]
-#[non_exhaustive]
-pub struct MessageError {
-    /// `groupId` (scoped per channel: see [`ErrorGroup::from_channel_id`]).
-    pub group_id: Option<i64>,
-    /// `groupName`, as sent.
-    pub group_name: Option<String>,
-    /// `id`
-    pub id: Option<i64>,
-    /// `name`, as sent.
-    pub name: Option<String>,
-    /// `description`, as sent.
-    pub description: Option<String>,
-    /// `permanent`, as sent.
-    pub permanent: Option<bool>,
-    /// Every other field, and known fields whose value had an unexpected type, in
-    /// arrival order.
-    pub extra: Vec<(String, Value)>,
-}
-
-impl WireObject for MessageStatus {
-    const EXPECTING: &'static str = "an Infobip status object";
-
-    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
-        let MessageStatus {
-            group_id,
-            group_name,
-            id,
-            name,
-            description,
-            action,
-            extra,
-        } = self;
-        let slot = match key {
-            Known::GroupId => Slot::Int(group_id),
-            Known::GroupName => Slot::Str(group_name),
-            Known::Id => Slot::Int(id),
-            Known::Name => Slot::Str(name),
-            Known::Description => Slot::Str(description),
-            Known::Action => Slot::Str(action),
-            Known::Permanent => return None,
-        };
-        Some((slot, extra))
+wire_object! {
+    /// The `status` object of send responses, delivery reports and logs.
+    ///
+    /// Every field is optional, because payloads vary; fields this type does not interpret
+    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
+    ///
+    /// let s: MessageStatus = serde_json::from_str(
+    ///     r#"{"groupId":1,"groupName":"PENDING","id":26,"name":"PENDING_ACCEPTED","description":"Message sent to next instance"}"#,
+    /// ).unwrap();
+    /// assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
+    /// assert_eq!(s.group(), Some(StatusGroup::Pending));
+    /// assert_eq!(s.is_final(), Some(false));
+    /// assert_eq!(s.to_string(), "PENDING_ACCEPTED (26, PENDING, not final)");
+    /// ```
+    MessageStatus {
+        expecting: "an Infobip status object",
+        code: StatusCode,
+        group: StatusGroup,
+        group_id: "`groupId`",
+        /// `action` (older payloads).
+        action: Text = (
+            Action,
+            String,
+            |field| TextSlot { field, known: |_: &str| None },
+            |_| None
+        ),
+        not: Permanent,
     }
-
-    fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
-        &mut self.extra
-    }
+    /// The object from its fields, in the order the wire and the official SDK's
+    /// `model::sms::Status` name them: `groupId`, `groupName`, `id`, `name`,
+    /// `description`, `action`. The SDK's objects convert in one line, without JSON;
+    /// the code and the group then resolve as for a decoded object (by id, else by name;
+    /// by group id, else by group name):
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
+    ///
+    /// # struct Status { group_id: Option<i32>, group_name: Option<String>, id: Option<i32>,
+    /// #     name: Option<String>, description: Option<String>, action: Option<String> }
+    /// # let s = Status { group_id: None, group_name: Some("delivered".into()), id: None,
+    /// #     name: Some("DELIVERED_TO_HANDSET".into()), description: None, action: None };
+    /// // `s` is an `infobip_sdk::model::sms::Status`
+    /// let status = MessageStatus::from_parts(s.group_id, s.group_name, s.id, s.name, s.description, s.action);
+    /// assert_eq!(status.code(), Some(StatusCode::DeliveredToHandset)); // by name
+    /// assert_eq!(status.group(), Some(StatusGroup::Delivered)); // "delivered"
+    /// ```
+    fn from_parts;
+    /// The documented status this object names: by `id`, or by `name` when the id is
+    /// missing. `None` for a status the page this version was built from does not list.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode};
+    ///
+    /// let known: MessageStatus = serde_json::from_str(r#"{"id":5}"#).unwrap();
+    /// assert_eq!(known.code(), Some(StatusCode::DeliveredToHandset));
+    /// let unknown: MessageStatus = serde_json::from_str(r#"{"id":9999,"name":"NEW"}"#).unwrap();
+    /// assert_eq!(unknown.code(), None);
+    /// ```
+    fn code;
+    /// The object as the page documents the code.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageStatus, StatusCode};
+    ///
+    /// let s = MessageStatus::from(StatusCode::DeliveredToHandset);
+    /// assert_eq!(s.id, Some(5));
+    /// assert_eq!(s.group_name.as_deref(), Some("DELIVERED"));
+    /// ```
+    fn from;
+    /// One line: the name, the id, the group and whether the status is final.
+    ///
+    /// ```
+    /// use infobip_codes::MessageStatus;
+    ///
+    /// let known: MessageStatus = serde_json::from_str(r#"{"groupId":3,"id":2,"name":"DELIVERED_TO_OPERATOR"}"#).unwrap();
+    /// assert_eq!(known.to_string(), "DELIVERED_TO_OPERATOR (2, DELIVERED, not final)");
+    /// let unknown: MessageStatus = serde_json::from_str(r#"{"groupId":42,"groupName":"SCHEDULED","id":2000,"name":"NEW"}"#).unwrap();
+    /// assert_eq!(unknown.to_string(), "NEW (2000, SCHEDULED)");
+    /// ```
+    fn fmt = |s: &MessageStatus| s.is_final().map(|f| if f { "final" } else { "not final" });
 }
 
-impl WireObject for MessageError {
-    const EXPECTING: &'static str = "an Infobip error object";
-
-    fn slot(&mut self, key: Known) -> Option<(Slot<'_>, &mut Vec<(String, Value)>)> {
-        let MessageError {
-            group_id,
-            group_name,
-            id,
-            name,
-            description,
-            permanent,
-            extra,
-        } = self;
-        let slot = match key {
-            Known::GroupId => Slot::Int(group_id),
-            Known::GroupName => Slot::Str(group_name),
-            Known::Id => Slot::Int(id),
-            Known::Name => Slot::Str(name),
-            Known::Description => Slot::Str(description),
-            Known::Permanent => Slot::Bool(permanent),
-            Known::Action => return None,
-        };
-        Some((slot, extra))
+wire_object! {
+    /// The `error` object of send responses, delivery reports and logs.
+    ///
+    /// Every field is optional, because payloads vary; fields this type does not interpret
+    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, MessageError};
+    ///
+    /// let e: MessageError = serde_json::from_str(
+    ///     r#"{"groupId":0,"groupName":"Ok","id":0,"name":"NO_ERROR","description":"No Error","permanent":false}"#,
+    /// ).unwrap();
+    /// assert_eq!(e.code(), Some(ErrorCode::NoError));
+    /// assert!(e.is_no_error());
+    /// assert_eq!(e.to_string(), "NO_ERROR (0, OK, temporary)");
+    /// ```
+    MessageError {
+        expecting: "an Infobip error object",
+        code: ErrorCode,
+        group: ErrorGroup,
+        group_id: "`groupId` (scoped per channel: see [`ErrorGroup::from_channel_id`]).",
+        /// `permanent`, as sent.
+        permanent: bool = (Permanent, bool, |field| field, ErrorCode::permanent),
+        not: Action,
     }
-
-    fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
-        &mut self.extra
-    }
+    /// The object from its fields, in the order the wire and the official SDK's
+    /// `model::sms::Error` name them: `groupId`, `groupName`, `id`, `name`,
+    /// `description`, `permanent`. The SDK's objects convert in one line, without JSON;
+    /// the code, the group and the flag then resolve as for a decoded object:
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, ErrorGroup, MessageError};
+    ///
+    /// # struct Error { group_id: Option<i32>, group_name: Option<String>, id: Option<i32>,
+    /// #     name: Option<String>, description: Option<String>, permanent: Option<bool> }
+    /// # let e = Error { group_id: Some(1), group_name: Some("HANDSET_ERRORS".into()), id: Some(27),
+    /// #     name: Some("EC_ABSENT_SUBSCRIBER".into()), description: None, permanent: None };
+    /// // `e` is an `infobip_sdk::model::sms::Error`
+    /// let error = MessageError::from_parts(e.group_id, e.group_name, e.id, e.name, e.description, e.permanent);
+    /// assert_eq!(error.code(), Some(ErrorCode::EcAbsentSubscriber));
+    /// assert_eq!(error.group(), Some(ErrorGroup::HandsetErrors));
+    /// assert_eq!(error.is_permanent(), Some(false)); // the page's flag, the SDK sent none
+    /// ```
+    fn from_parts;
+    /// The documented error this object names: by `id`, or by `name` when the id is
+    /// missing. `None` for an error the page this version was built from does not list.
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, MessageError};
+    ///
+    /// let e: MessageError = serde_json::from_str(r#"{"name":"ec_absent_subscriber"}"#).unwrap();
+    /// assert_eq!(e.code(), Some(ErrorCode::EcAbsentSubscriber));
+    /// ```
+    fn code;
+    /// The object as the page documents the code.
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, MessageError};
+    ///
+    /// let e = MessageError::from(ErrorCode::EcUnknownSubscriber);
+    /// assert_eq!(e.permanent, Some(true));
+    /// assert_eq!(e.group_name.as_deref(), Some("HANDSET_ERRORS"));
+    /// ```
+    fn from;
+    /// One line: the name, the id, the group and whether the error is permanent.
+    ///
+    /// ```
+    /// use infobip_codes::MessageError;
+    ///
+    /// let known: MessageError = serde_json::from_str(r#"{"groupId":1,"groupName":"HANDSET_ERRORS","id":27,"permanent":false}"#).unwrap();
+    /// assert_eq!(known.to_string(), "EC_ABSENT_SUBSCRIBER (27, HANDSET_ERRORS, temporary)");
+    /// let unknown: MessageError = serde_json::from_str(r#"{"groupId":1,"id":9999,"permanent":true}"#).unwrap();
+    /// assert_eq!(unknown.to_string(), "unknown (9999, group 1, permanent)");
+    /// ```
+    fn fmt = |e: &MessageError| e.is_permanent().map(|p| if p { "permanent" } else { "temporary" });
 }
 
-impl<'de> Deserialize<'de> for MessageStatus {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
-    }
+/// `groupName` spellings that Infobip's payloads use and the page's headings do not: the
+/// page's error group `OK` arrives as `Ok` on delivered messages.
+const WIRE_SPELLINGS: &[&str] = &["Ok"];
+
+/// The crate's own `&'static str` equal to a `groupName`: a group's name as the page
+/// spells it, or one of [`WIRE_SPELLINGS`].
+fn known_group_name<G: Copy>(
+    v: &str,
+    all: &'static [G],
+    name: fn(G) -> &'static str,
+) -> Option<&'static str> {
+    all.iter()
+        .map(|g| name(*g))
+        .chain(WIRE_SPELLINGS.iter().copied())
+        .find(|known| *known == v)
 }
 
-impl Serialize for MessageStatus {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_fields(
-            s,
-            &[
-                ("groupId", int(self.group_id)),
-                ("groupName", text(&self.group_name)),
-                ("id", int(self.id)),
-                ("name", text(&self.name)),
-                ("description", text(&self.description)),
-                ("action", text(&self.action)),
-            ],
-            &self.extra,
-        )
-    }
-}
-
-impl<'de> Deserialize<'de> for MessageError {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
-    }
-}
-
-impl Serialize for MessageError {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_fields(
-            s,
-            &[
-                ("groupId", int(self.group_id)),
-                ("groupName", text(&self.group_name)),
-                ("id", int(self.id)),
-                ("name", text(&self.name)),
-                ("description", text(&self.description)),
-                ("permanent", self.permanent.map(FieldRef::Bool)),
-            ],
-            &self.extra,
-        )
-    }
+/// The crate's own `&'static str` equal to a `name`: the name of the code with the
+/// object's id when it is that (one table read and one comparison), else any documented
+/// name (a hash lookup).
+fn known_code_name<T: Copy>(
+    v: &str,
+    id: Option<i32>,
+    from_wire_id: fn(i32) -> Option<T>,
+    from_name: fn(&str) -> Option<T>,
+    name: fn(T) -> &'static str,
+) -> Option<&'static str> {
+    id.and_then(from_wire_id)
+        .map(name)
+        .filter(|known| *known == v)
+        .or_else(|| from_name(v).map(name))
 }
 
 /// Picks the code for an object's `id` and `name`: by id (the name chooses among codes
 /// that share the id in several channels), or by name when the id is missing.
 fn resolve<T: Copy>(
-    id: Option<i64>,
+    id: Option<i32>,
     name: Option<&str>,
     all_with_id: fn(u16) -> &'static [T],
     name_of: fn(T) -> &'static str,
@@ -752,28 +810,6 @@ fn resolve<T: Copy>(
 }
 
 impl MessageStatus {
-    /// The documented status this object names: by `id`, or by `name` when the id is
-    /// missing. `None` for a status the page this version was built from does not list.
-    ///
-    /// ```
-    /// use infobip_codes::{MessageStatus, StatusCode};
-    ///
-    /// let known: MessageStatus = serde_json::from_str(r#"{"id":5}"#).unwrap();
-    /// assert_eq!(known.code(), Some(StatusCode::DeliveredToHandset));
-    /// let unknown: MessageStatus = serde_json::from_str(r#"{"id":9999,"name":"NEW"}"#).unwrap();
-    /// assert_eq!(unknown.code(), None);
-    /// ```
-    #[must_use]
-    pub fn code(&self) -> Option<StatusCode> {
-        resolve(
-            self.id,
-            self.name.as_deref(),
-            StatusCode::from_id_all,
-            StatusCode::name,
-            StatusCode::from_name_ignore_case,
-        )
-    }
-
     /// The status group: from `groupId`, else from `groupName` (any letter case), else
     /// from the code.
     ///
@@ -813,50 +849,7 @@ impl MessageStatus {
     }
 }
 
-impl From<StatusCode> for MessageStatus {
-    /// The object as the page documents the code.
-    ///
-    /// ```
-    /// use infobip_codes::{MessageStatus, StatusCode};
-    ///
-    /// let s = MessageStatus::from(StatusCode::DeliveredToHandset);
-    /// assert_eq!(s.id, Some(5));
-    /// assert_eq!(s.group_name.as_deref(), Some("DELIVERED"));
-    /// ```
-    fn from(code: StatusCode) -> Self {
-        MessageStatus {
-            group_id: code.group().and_then(StatusGroup::id).map(i64::from),
-            group_name: code.group().map(|g| g.name().into()),
-            id: Some(i64::from(code.id())),
-            name: Some(code.name().into()),
-            description: Some(code.description().into()),
-            action: None,
-            extra: Vec::new(),
-        }
-    }
-}
-
 impl MessageError {
-    /// The documented error this object names: by `id`, or by `name` when the id is
-    /// missing. `None` for an error the page this version was built from does not list.
-    ///
-    /// ```
-    /// use infobip_codes::{ErrorCode, MessageError};
-    ///
-    /// let e: MessageError = serde_json::from_str(r#"{"name":"ec_absent_subscriber"}"#).unwrap();
-    /// assert_eq!(e.code(), Some(ErrorCode::EcAbsentSubscriber));
-    /// ```
-    #[must_use]
-    pub fn code(&self) -> Option<ErrorCode> {
-        resolve(
-            self.id,
-            self.name.as_deref(),
-            ErrorCode::from_id_all,
-            ErrorCode::name,
-            ErrorCode::from_name_ignore_case,
-        )
-    }
-
     /// The error group: from `groupName` (any letter case; `groupId` chooses between
     /// groups of one name), else from the code, else from `groupId` when only one group
     /// of any channel has that id. Error group ids alone are ambiguous: see
@@ -932,30 +925,97 @@ impl MessageError {
     /// ```
     #[must_use]
     pub fn is_no_error(&self) -> bool {
-        self.group()
-            .is_some_and(|g| crate::groups::same_group_name(g.name(), "OK"))
+        self.group().is_some_and(|g| is_ok_group(g.name()))
     }
 }
 
-impl From<ErrorCode> for MessageError {
-    /// The object as the page documents the code.
+impl Outcome {
+    /// The outcome of a report's `status` and `error` objects, either of which may be
+    /// missing (see the [rules](Outcome)). A status this version does not know falls back
+    /// to the group its `groupId` or `groupName` names; the error's `permanent` flag
+    /// comes from the payload first, then from the page.
     ///
     /// ```
-    /// use infobip_codes::{ErrorCode, MessageError};
+    /// use infobip_codes::{MessageError, MessageStatus, Outcome};
     ///
-    /// let e = MessageError::from(ErrorCode::EcUnknownSubscriber);
-    /// assert_eq!(e.permanent, Some(true));
-    /// assert_eq!(e.group_name.as_deref(), Some("HANDSET_ERRORS"));
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":2,"groupName":"UNDELIVERABLE","id":9}"#).unwrap();
+    /// let error: MessageError = serde_json::from_str(r#"{"groupId":1,"id":27,"permanent":false}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), Some(&error)), Outcome::RetryLater);
+    ///
+    /// // Codes newer than this crate: the group and the payload's flag decide.
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":5,"id":9001}"#).unwrap();
+    /// let error: MessageError = serde_json::from_str(r#"{"groupId":77,"id":9999,"permanent":true}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), Some(&error)), Outcome::FailedPermanent);
+    /// assert_eq!(Outcome::from_wire(None, None), Outcome::Pending);
     /// ```
-    fn from(code: ErrorCode) -> Self {
-        MessageError {
-            group_id: code.group().and_then(ErrorGroup::id).map(i64::from),
-            group_name: code.group().map(|g| g.name().into()),
-            id: Some(i64::from(code.id())),
-            name: Some(code.name().into()),
-            description: Some(code.description().into()),
-            permanent: code.permanent(),
-            extra: Vec::new(),
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    #[must_use]
+    pub fn from_wire(status: Option<&MessageStatus>, error: Option<&MessageError>) -> Outcome {
+        let facts = match status {
+            Some(s) => match s.code().filter(|c| c.group().is_some()) {
+                Some(code) => StatusFacts::Code(code),
+                None => s.group().map_or(StatusFacts::Unknown, StatusFacts::Group),
+            },
+            None => StatusFacts::Unknown,
+        };
+        Outcome::decide(
+            facts,
+            error.is_some_and(|e| !e.is_no_error()),
+            error.and_then(MessageError::is_permanent),
+        )
+    }
+}
+
+/// Writes a wire object on one line: `NAME (ID, GROUP, FLAG)`. The name is the
+/// documented one when the code is known, else the payload's (`unknown` when it has
+/// none); the group is the page's name of the group it resolves to, else the payload's
+/// `groupName`, else `group ` and its `groupId`. Parts the object does not have are left
+/// out. Control characters in the payload's text are escaped, so that the line stays one.
+fn write_object(
+    f: &mut fmt::Formatter<'_>,
+    name: Option<&str>,
+    id: Option<i32>,
+    group: (Option<&'static str>, Option<&str>, Option<i32>),
+    flag: Option<&str>,
+) -> fmt::Result {
+    write_escaped(f, name.unwrap_or("unknown"))?;
+    let mut parts = 0;
+    let mut part = |f: &mut fmt::Formatter<'_>| {
+        parts += 1;
+        f.write_str(if parts == 1 { " (" } else { ", " })
+    };
+    if let Some(id) = id {
+        part(f)?;
+        write!(f, "{id}")?;
+    }
+    match group {
+        (Some(name), _, _) | (None, Some(name), _) => {
+            part(f)?;
+            write_escaped(f, name)?;
+        }
+        (None, None, Some(id)) => {
+            part(f)?;
+            write!(f, "group {id}")?;
+        }
+        (None, None, None) => {}
+    }
+    if let Some(flag) = flag {
+        part(f)?;
+        f.write_str(flag)?;
+    }
+    if parts > 0 {
+        f.write_str(")")?;
+    }
+    Ok(())
+}
+
+fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        if c.is_control() {
+            write!(f, "{}", c.escape_default())?;
+        } else {
+            fmt::Write::write_char(f, c)?;
         }
     }
+    Ok(())
 }

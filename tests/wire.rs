@@ -252,3 +252,113 @@ fn objects_built_from_codes_match_the_page() {
         assert_eq!(s.is_final(), Some(code.is_final()));
     }
 }
+
+#[test]
+fn objects_print_on_one_line() {
+    let cases = [
+        (
+            json!({"groupId": 1, "groupName": "HANDSET_ERRORS", "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "permanent": false}),
+            "EC_ABSENT_SUBSCRIBER (27, HANDSET_ERRORS, temporary)",
+        ),
+        // The page's name and group for a known code, whatever the payload spells.
+        (
+            json!({"groupName": "handset_errors", "name": "ec_unknown_subscriber"}),
+            "EC_UNKNOWN_SUBSCRIBER (1, HANDSET_ERRORS, permanent)",
+        ),
+        // Unknown codes: what the payload said.
+        (
+            json!({"groupId": 77, "groupName": "BRAND_NEW", "id": 9999, "name": "EC_NEW", "permanent": true}),
+            "EC_NEW (9999, BRAND_NEW, permanent)",
+        ),
+        (json!({"groupId": 1, "id": 9998}), "unknown (9998, group 1)"),
+        (json!({"name": "EC_LINE\nBREAK"}), "EC_LINE\\nBREAK"),
+        (json!({}), "unknown"),
+    ];
+    for (error, expected) in cases {
+        let e: MessageError = serde_json::from_value(error).unwrap();
+        assert_eq!(e.to_string(), expected);
+    }
+    let cases = [
+        (
+            json!({"groupId": 3, "groupName": "DELIVERED", "id": 5, "name": "DELIVERED_TO_HANDSET"}),
+            "DELIVERED_TO_HANDSET (5, DELIVERED, final)",
+        ),
+        // The id decides the code; the page's name is printed.
+        (
+            json!({"groupId": 1, "id": 26, "name": "MESSAGE_ACCEPTED"}),
+            "PENDING_ACCEPTED (26, PENDING, not final)",
+        ),
+        (
+            json!({"groupId": 6, "groupName": "SCHEDULED", "id": 2000, "name": "NEW_STATUS"}),
+            "NEW_STATUS (2000, SCHEDULED)",
+        ),
+        (
+            json!({"groupName": "Rejected", "id": 9001}),
+            "unknown (9001, REJECTED, final)",
+        ),
+    ];
+    for (status, expected) in cases {
+        let s: MessageStatus = serde_json::from_value(status).unwrap();
+        assert_eq!(s.to_string(), expected);
+    }
+}
+
+#[test]
+fn ids_convert_in_one_call_without_truncating() {
+    // The wire's i32 to a code: checked, in one call.
+    assert_eq!(
+        StatusCode::from_wire_id(5),
+        Some(StatusCode::DeliveredToHandset)
+    );
+    assert_eq!(StatusCode::from_wire_id(65536 + 5), None);
+    assert_eq!(StatusCode::from_wire_id(-5), None);
+    assert_eq!(
+        ErrorCode::from_wire_id(27),
+        Some(ErrorCode::EcAbsentSubscriber)
+    );
+    // A code to the wire's i32, and to u16: lossless.
+    assert_eq!(i32::from(ErrorCode::EcAbsentSubscriber), 27);
+    assert_eq!(u16::from(ErrorCode::EcAbsentSubscriber), 27);
+    // An id beyond i32 is kept, raw, not wrapped into the typed field.
+    let s: MessageStatus = round_trip(&json!({"id": 4294967301_i64}));
+    assert_eq!((s.id, s.code()), (None, None));
+    assert_eq!(s.extra[0].0, "id");
+}
+
+#[test]
+fn documented_names_and_groups_are_the_crates_own_strings() {
+    let e: MessageError = round_trip(&json!({"groupId": 0, "groupName": "Ok", "id": 0,
+        "name": "NO_ERROR", "description": "No Error", "permanent": false}));
+    assert_eq!(
+        e.name.as_ref().and_then(|n| n.as_static()),
+        Some("NO_ERROR")
+    );
+    assert_eq!(
+        e.group_name.as_ref().and_then(|n| n.as_static()),
+        Some("Ok")
+    );
+    assert_eq!(e.description.as_deref(), Some("No Error"));
+    // A name as sent that the page does not spell so stays as sent.
+    let s: MessageStatus = round_trip(&json!({"id": 26, "name": "MESSAGE_ACCEPTED"}));
+    assert_eq!(s.name.as_deref(), Some("MESSAGE_ACCEPTED"));
+    assert_eq!(s.name.as_ref().and_then(|n| n.as_static()), None);
+}
+
+#[test]
+fn objects_from_parts_resolve_like_decoded_ones() {
+    let parts = MessageError::from_parts(
+        Some(1),
+        Some("HANDSET_ERRORS".to_owned()),
+        Some(27),
+        Some("EC_ABSENT_SUBSCRIBER".to_owned()),
+        Some("Absent Subscriber".to_owned()),
+        Some(false),
+    );
+    let decoded: MessageError = serde_json::from_value(json!({"groupId": 1, "groupName": "HANDSET_ERRORS",
+        "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "description": "Absent Subscriber", "permanent": false}))
+    .unwrap();
+    assert_eq!(parts, decoded);
+    let s = MessageStatus::from_parts(None, Some("delivered".to_owned()), None, None, None, None);
+    assert_eq!((s.code(), s.group()), (None, Some(StatusGroup::Delivered)));
+    assert_eq!(s.to_string(), "unknown (DELIVERED, final)");
+}

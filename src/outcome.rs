@@ -1,0 +1,212 @@
+//! [`Outcome`]: what one report means for its message, decided from the page.
+
+use crate::error::ParseError;
+use crate::groups::same_group_name;
+use crate::{ErrorCode, StatusCode, StatusGroup};
+use core::fmt;
+use core::str::FromStr;
+
+/// What a status and error pair means for the message: delivered, still pending, failed
+/// for good, or failed for a reason that may pass.
+///
+/// One classifier for the enums ([`Outcome::from_codes`]) and for the wire objects
+/// (`Outcome::from_wire`, feature `serde`). It decides from the page alone, rule by
+/// rule, first match wins:
+///
+/// | # | the status | the error | outcome |
+/// | --- | --- | --- | --- |
+/// | 1 | not final ([`StatusCode::is_final`]): the PENDING group, and `DELIVERED_TO_OPERATOR` | any | `Pending` |
+/// | 2 | final, group DELIVERED | any | `Delivered` |
+/// | 3 | final, group UNDELIVERABLE, EXPIRED or REJECTED | permanent | `FailedPermanent` |
+/// | 4 | final, group UNDELIVERABLE, EXPIRED or REJECTED | not permanent, or no flag | `RetryLater` |
+/// | 5 | no group known, or a group the page does not describe | an error other than the OK group | as 3 and 4 |
+/// | 6 | no group known, or a group the page does not describe | none, or the OK group | `Pending` |
+///
+/// - **The status.** A status the crate knows is judged by its code: its group and
+///   [`StatusCode::is_final`]. A status it does not know (a newer code) falls back to
+///   its group, from the payload's `groupId` or `groupName`, and
+///   [`StatusGroup::is_final`]. The page describes its groups: PENDING "Message has been
+///   processed and sent to the next instance i.e. mobile operator", UNDELIVERABLE
+///   "Message has not been delivered", DELIVERED "Message has successfully been processed
+///   and delivered", EXPIRED pending "past its validity period", REJECTED "rejected by
+///   Infobip, or the operator has reverted Rejected as final status".
+/// - **Permanent.** The payload's own `permanent` flag comes first, then the page's
+///   `Permanent` column for the error code ([`ErrorCode::permanent`]). Permanent means
+///   that sending the same message again, unchanged, fails the same way; anything else
+///   (`false`, or no flag) is worth a retry later.
+/// - **`DELIVERED_TO_OPERATOR` is `Pending`.** It sits in the DELIVERED group, but
+///   Infobip's current page says the message was "successfully delivered to the
+///   operator's system and awaits further processing or delivery to the recipient's
+///   handset"
+///   (<https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes>):
+///   it is intermediate, not final, and a later report (`DELIVERED_TO_HANDSET`, or a
+///   failure) may follow. Where operators send no handset report, it stays the last
+///   word: decide with a timeout of your own how long to wait.
+/// - **No retry policy.** `RetryLater` says the page does not rule a retry out; when
+///   and how often to retry is yours to decide. Read the descriptions where they advise
+///   otherwise (`REJECTED_SYSTEM_ERROR` says "please retry submission").
+///
+/// ```
+/// use infobip_codes::{ErrorCode, Outcome, StatusCode};
+///
+/// let absent = Outcome::from_codes(StatusCode::UndeliverableNotDelivered, Some(ErrorCode::EcAbsentSubscriber));
+/// assert_eq!(absent, Outcome::RetryLater); // the handset was off
+/// let unknown = Outcome::from_codes(StatusCode::UndeliverableNotDelivered, Some(ErrorCode::EcUnknownSubscriber));
+/// assert_eq!(unknown, Outcome::FailedPermanent);
+/// assert_eq!(Outcome::from_codes(StatusCode::DeliveredToOperator, None), Outcome::Pending);
+/// assert_eq!(Outcome::from_codes(StatusCode::DeliveredToHandset, None).to_string(), "delivered");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// Delivered: nothing to do.
+    Delivered,
+    /// Not final yet: a later report will say more.
+    Pending,
+    /// Failed, and sending the same message again would fail the same way.
+    FailedPermanent,
+    /// Failed for a reason that may pass (the handset was off): worth sending again later.
+    RetryLater,
+}
+
+/// What is known of a status, best first.
+#[derive(Clone, Copy)]
+pub(crate) enum StatusFacts {
+    /// A documented status that the page lists under a group.
+    Code(StatusCode),
+    /// An undocumented status (or one listed under no group), with the group it names.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // only the wire objects name one
+    Group(StatusGroup),
+    /// Neither a code with a group nor a group.
+    Unknown,
+}
+
+impl StatusFacts {
+    /// The facts for a documented status.
+    const fn of(code: StatusCode) -> Self {
+        match code.group() {
+            Some(_) => StatusFacts::Code(code),
+            None => StatusFacts::Unknown,
+        }
+    }
+}
+
+/// The failed groups the page describes.
+const FAILED_GROUPS: [&str; 3] = ["UNDELIVERABLE", "EXPIRED", "REJECTED"];
+
+impl Outcome {
+    /// Every outcome.
+    ///
+    /// ```
+    /// assert_eq!(infobip_codes::Outcome::ALL.len(), 4);
+    /// ```
+    pub const ALL: &'static [Outcome] = &[
+        Outcome::Delivered,
+        Outcome::Pending,
+        Outcome::FailedPermanent,
+        Outcome::RetryLater,
+    ];
+
+    /// The outcome of a documented status and, when the report has one, its documented
+    /// error (see the [rules](Outcome)).
+    ///
+    /// ```
+    /// use infobip_codes::{ErrorCode, Outcome, StatusCode};
+    ///
+    /// let expired = Outcome::from_codes(StatusCode::ExpiredExpired, Some(ErrorCode::EcAbsentSubscriber));
+    /// assert_eq!(expired, Outcome::RetryLater);
+    /// assert_eq!(Outcome::from_codes(StatusCode::PendingEnroute, None), Outcome::Pending);
+    /// ```
+    #[must_use]
+    pub fn from_codes(status: StatusCode, error: Option<ErrorCode>) -> Outcome {
+        let failed = error.is_some_and(|e| e.group().is_none_or(|g| !is_ok_group(g.name())));
+        Outcome::decide(
+            StatusFacts::of(status),
+            failed,
+            error.and_then(ErrorCode::permanent),
+        )
+    }
+
+    /// The rules, from what is known of the status, whether the error is one (not the
+    /// OK group), and whether it is permanent.
+    pub(crate) fn decide(status: StatusFacts, error: bool, permanent: Option<bool>) -> Outcome {
+        let failed = if permanent == Some(true) {
+            Outcome::FailedPermanent
+        } else {
+            Outcome::RetryLater
+        };
+        let (group, is_final) = match status {
+            StatusFacts::Code(code) => (code.group(), code.is_final()),
+            StatusFacts::Group(group) => (Some(group), group.is_final()),
+            StatusFacts::Unknown => (None, true),
+        };
+        match group {
+            Some(_) if !is_final => Outcome::Pending,
+            Some(g) if same_group_name(g.name(), "DELIVERED") => Outcome::Delivered,
+            Some(g) if FAILED_GROUPS.iter().any(|f| same_group_name(g.name(), f)) => failed,
+            _ if error => failed,
+            _ => Outcome::Pending,
+        }
+    }
+
+    /// The outcome's name in snake case, as `Display`, `FromStr` and serde spell it.
+    ///
+    /// ```
+    /// assert_eq!(infobip_codes::Outcome::RetryLater.as_str(), "retry_later");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Delivered => "delivered",
+            Outcome::Pending => "pending",
+            Outcome::FailedPermanent => "failed_permanent",
+            Outcome::RetryLater => "retry_later",
+        }
+    }
+
+    /// Whether no later report will change the outcome: all but `Pending`.
+    ///
+    /// ```
+    /// use infobip_codes::Outcome;
+    ///
+    /// assert!(Outcome::RetryLater.is_final());
+    /// assert!(!Outcome::Pending.is_final());
+    /// ```
+    #[must_use]
+    pub const fn is_final(self) -> bool {
+        !matches!(self, Outcome::Pending)
+    }
+}
+
+/// Whether an error group is the OK group ("The request has been completed
+/// successfully").
+pub(crate) fn is_ok_group(name: &str) -> bool {
+    same_group_name(name, "OK")
+}
+
+impl fmt::Display for Outcome {
+    /// Writes [`as_str`](Outcome::as_str).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Outcome {
+    type Err = ParseError;
+
+    /// Parses [`as_str`](Outcome::as_str)'s names.
+    ///
+    /// ```
+    /// use infobip_codes::Outcome;
+    ///
+    /// assert_eq!("failed_permanent".parse(), Ok(Outcome::FailedPermanent));
+    /// assert!("lost".parse::<Outcome>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Outcome::ALL
+            .iter()
+            .copied()
+            .find(|o| o.as_str() == s)
+            .ok_or(ParseError::new("outcome"))
+    }
+}

@@ -1,0 +1,246 @@
+//! [`Text`], the string type of the wire objects' text fields.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use core::borrow::Borrow;
+use core::cmp::Ordering;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::ops::Deref;
+
+/// The most bytes a [`Text`] holds in place, without allocating.
+const INLINE: usize = 30;
+
+/// The text of a wire object's field, as it arrived, stored without allocating where it
+/// can be:
+///
+/// - a documented name or group name, or the `Ok` spelling of the OK group, is the
+///   crate's own `&'static str` (the payload's text is compared, not copied);
+/// - other text of up to 30 bytes, such as the short descriptions Infobip's API sends
+///   (`"No Error"`, `"Message delivered to handset"`), is stored in place;
+/// - longer text is stored on the heap.
+///
+/// It dereferences to `str`, and compares, hashes and orders as its text whatever the
+/// storage.
+///
+/// ```
+/// use infobip_codes::wire::Text;
+/// use infobip_codes::MessageError;
+///
+/// let e: MessageError = serde_json::from_str(
+///     r#"{"groupName":"HANDSET_ERRORS","name":"EC_ABSENT_SUBSCRIBER","description":"Absent Subscriber"}"#,
+/// ).unwrap();
+/// let name: &Text = e.name.as_ref().unwrap();
+/// assert_eq!(name, "EC_ABSENT_SUBSCRIBER");
+/// assert!(name.as_static().is_some()); // the crate's own string: nothing was allocated
+/// assert_eq!(e.description.as_deref(), Some("Absent Subscriber"));
+/// assert_eq!(Text::from("hello").len(), 5);
+/// ```
+#[derive(Clone)]
+pub struct Text(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Static(&'static str),
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl Text {
+    /// A text that borrows a `&'static str`.
+    ///
+    /// ```
+    /// const OK: infobip_codes::wire::Text = infobip_codes::wire::Text::from_static("OK");
+    /// assert_eq!(OK.as_static(), Some("OK"));
+    /// ```
+    #[must_use]
+    pub const fn from_static(text: &'static str) -> Self {
+        Text(Repr::Static(text))
+    }
+
+    /// The text.
+    ///
+    /// ```
+    /// assert_eq!(infobip_codes::wire::Text::from("No Error").as_str(), "No Error");
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Static(text) => text,
+            // Only ever filled from a `&str`, whole: the bytes are UTF-8.
+            Repr::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| core::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Repr::Heap(text) => text,
+        }
+    }
+
+    /// The `&'static str` this text borrows, when it borrows one: a documented name or
+    /// group name that the decoder found in the crate's tables, or a text made with
+    /// [`from_static`](Self::from_static).
+    ///
+    /// ```
+    /// use infobip_codes::wire::Text;
+    ///
+    /// assert_eq!(Text::from_static("NO_ERROR").as_static(), Some("NO_ERROR"));
+    /// assert_eq!(Text::from("NO_ERROR").as_static(), None);
+    /// ```
+    #[must_use]
+    pub const fn as_static(&self) -> Option<&'static str> {
+        match self.0 {
+            Repr::Static(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+impl Default for Text {
+    /// The empty text.
+    fn default() -> Self {
+        Text::from_static("")
+    }
+}
+
+impl From<&str> for Text {
+    /// Copies the text: in place up to 30 bytes, else to the heap.
+    fn from(text: &str) -> Self {
+        let mut bytes = [0u8; INLINE];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(place), Ok(len)) => {
+                place.copy_from_slice(text.as_bytes());
+                Text(Repr::Inline { len, bytes })
+            }
+            _ => Text(Repr::Heap(text.into())),
+        }
+    }
+}
+
+impl From<String> for Text {
+    /// Takes the string: in place up to 30 bytes, else its heap buffer.
+    fn from(text: String) -> Self {
+        if text.len() <= INLINE {
+            Text::from(text.as_str())
+        } else {
+            Text(Repr::Heap(text.into_boxed_str()))
+        }
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> Self {
+        match text.0 {
+            Repr::Heap(text) => text.into_string(),
+            _ => text.as_str().into(),
+        }
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Text {
+    /// As the `str`: `"No Error"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_storage_holds_the_text() {
+        let long = "x".repeat(INLINE + 1);
+        let exact = "é".repeat(INLINE / 2);
+        for (text, expected) in [
+            (Text::from_static("static"), "static"),
+            (Text::from(""), ""),
+            (Text::from("No Error"), "No Error"),
+            (Text::from(exact.as_str()), exact.as_str()),
+            (Text::from(long.as_str()), long.as_str()),
+            (Text::from(long.clone()), long.as_str()),
+            (Text::from(String::from("short")), "short"),
+        ] {
+            assert_eq!(text.as_str(), expected);
+            assert_eq!(String::from(text.clone()), expected);
+            assert_eq!(text, Text::from_static(Box::leak(expected.into())));
+        }
+        assert!(matches!(Text::from(exact.as_str()).0, Repr::Inline { .. }));
+        assert!(matches!(Text::from(long.as_str()).0, Repr::Heap(_)));
+    }
+}
