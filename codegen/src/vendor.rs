@@ -865,7 +865,7 @@ fn set_file(files: &mut Vec<DocFile>, name: &str, bytes: Vec<u8>) {
 
 /// Writes the plan: its files into the docs folder `dir`, then the generated source to
 /// `generated` (when the plan has one). Every file is staged to a temporary file first,
-/// then put in place in [`write_order`]: retired codes and pins, pages, provenance, the
+/// then put in place in this order: retired codes and pins, pages, provenance, the
 /// removal of a page replaced under another name, generated source. A failure while
 /// staging leaves everything as it was, and a vendoring killed between two steps leaves
 /// a build that fails as stale until `cargo codes vendor` runs again.
