@@ -536,3 +536,21 @@ why minor through `cargo codes vendor`:
     let out = codes(&["diff", &old, &dir.file("flipped.md", &flipped)]);
     assert!(stdout(&out).starts_with("semver verdict: minor\nthrough `cargo codes vendor`: minor as well (it keeps every existing variant name)\n"), "{}", stdout(&out));
 }
+
+/// `cargo codes pin` works on docs-source only: a page elsewhere is not told to pin.
+#[test]
+fn check_speaks_of_pinning_for_docs_source_only() {
+    let page =
+        std::fs::read_to_string(root().join("docs-source/response-status-and-error-codes.md"))
+            .unwrap();
+    let dir = Scratch::new("check-outside");
+    let copy = dir.file("copy.md", &page);
+    let out = codes(&["check", &copy]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("pin"), "{text}");
+    assert!(
+        text.lines().last().unwrap().starts_with("ok: generated "),
+        "{text}"
+    );
+}
