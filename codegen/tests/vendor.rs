@@ -2,11 +2,13 @@
 //! failure cases that must change nothing, and the CI version gate on a git history.
 
 use infobip_codes_codegen::{docs_source, freshness, vendor};
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+use server::Answer;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
+
+#[path = "../../tests/support/server.rs"]
+mod server;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -195,71 +197,43 @@ fn fixture(path: &str) -> Vec<u8> {
 /// The address recorded for the vendored page.
 const CANONICAL: &str = "https://dev.infobip.com/getting-started/response-status-and-error-codes";
 
-/// Serves canned answers on 127.0.0.1 for the life of the test process.
+/// Serves the pages of these tests on 127.0.0.1 for the life of the test process.
 fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                let _ = reader.read_line(&mut request);
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                        break;
-                    }
-                }
-                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                let (status, ctype, body): (&str, &str, Vec<u8>) = match path.as_str() {
-                    "/docs/response-status-and-error-codes.md" => (
-                        "200 OK",
-                        "text/markdown; charset=utf-8",
-                        refreshed_page().into_bytes(),
-                    ),
-                    "/docs/response-status-and-error-codes" => (
-                        "200 OK",
-                        "text/html; charset=utf-8",
-                        std::fs::read(
-                            root()
-                                .join("tests/fixtures/pages/response-status-and-error-codes.html"),
-                        )
-                        .unwrap(),
-                    ),
-                    "/edited/refreshed.md" => {
-                        ("200 OK", "text/markdown", edited_page().into_bytes())
-                    }
-                    // The unchanged page, from a mirror.
-                    "/mirror/response-status-and-error-codes.md" => {
-                        ("200 OK", "text/markdown", vendored_page().into_bytes())
-                    }
-                    "/docs/image.png" => {
-                        ("200 OK", "image/png", b"\x89PNG\r\n\x1a\n\0\0\0".to_vec())
-                    }
-                    "/docs/about.html" => (
-                        "200 OK",
-                        "text/html",
-                        b"<html><body><h1>About us</h1><p>No codes here.</p></body></html>"
-                            .to_vec(),
-                    ),
-                    "/docs/slow.md" => {
-                        std::thread::sleep(Duration::from_secs(3));
-                        ("200 OK", "text/markdown", refreshed_page().into_bytes())
-                    }
-                    _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
-                };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-            });
-        }
-    });
-    format!("http://{addr}")
+    let html = fixture("pages/response-status-and-error-codes.html");
+    server::serve(vec![
+        (
+            "/docs/response-status-and-error-codes.md",
+            Answer::ok("text/markdown; charset=utf-8", refreshed_page()),
+        ),
+        (
+            "/docs/response-status-and-error-codes",
+            Answer::ok("text/html; charset=utf-8", html),
+        ),
+        (
+            "/edited/refreshed.md",
+            Answer::ok("text/markdown", edited_page()),
+        ),
+        // The unchanged page, from a mirror.
+        (
+            "/mirror/response-status-and-error-codes.md",
+            Answer::ok("text/markdown", vendored_page()),
+        ),
+        (
+            "/docs/image.png",
+            Answer::ok("image/png", b"\x89PNG\r\n\x1a\n\0\0\0".to_vec()),
+        ),
+        (
+            "/docs/about.html",
+            Answer::ok(
+                "text/html",
+                b"<html><body><h1>About us</h1><p>No codes here.</p></body></html>".to_vec(),
+            ),
+        ),
+        (
+            "/docs/slow.md",
+            Answer::ok("text/markdown", refreshed_page()).after(Duration::from_secs(3)),
+        ),
+    ])
 }
 
 #[test]
@@ -371,6 +345,8 @@ fn pinning_keeps_the_generated_source_fresh() {
     assert_ne!(unpinned, overrides);
     std::fs::write(p.docs().join("overrides.json"), unpinned).unwrap();
     assert!(freshness::check(&p.0).is_err());
+    let check = p.codes(&["check"]);
+    assert!(stdout(&check).contains("\nnote: 1 variant name(s) are not pinned yet; `cargo codes pin` records them in docs-source/overrides.json\n"), "{}", stdout(&check));
     let out = p.codes(&["pin"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("pinned 1 new variant name(s); 205 pinned in "));
