@@ -147,7 +147,7 @@ impl Rule {
 pub struct Reason {
     /// The rule, which sets the level.
     pub rule: Rule,
-    /// What changed: `variant `StatusCode::DeliveredToMars` added`.
+    /// What changed, such as ``variant `StatusCode::DeliveredToMars` added``.
     pub text: String,
 }
 
