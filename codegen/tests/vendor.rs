@@ -778,3 +778,33 @@ fn the_version_gate_passes_only_when_the_version_moved_far_enough() {
     let not_reached = p.codes(&["diff", "--base", "HEAD~2", "--fail-on", "major"]);
     assert_eq!(not_reached.status.code(), Some(0));
 }
+
+/// A refresh that changes the page's form never writes over another page of the name it
+/// would take.
+#[test]
+fn a_refresh_does_not_write_over_another_page() {
+    let p = Project::new("over", "0.1.0");
+    p.with_pages(&[
+        ("codes.md", &fixture("pages/current/status-codes.md")),
+        ("codes.html", &fixture("pages/current/error-codes.html")),
+    ]);
+    let before = p.snapshot();
+    let html = p.0.join("status-codes.html");
+    std::fs::write(&html, fixture("pages/current/status-codes.html")).unwrap();
+    let out = p.codes(&["vendor", &html.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: the page would be written as codes.html, which is another page of docs-source: give it another name with --name FILE\nnothing was changed\n"
+    );
+    assert!(p.snapshot() == before);
+    let out = p.codes(&[
+        "vendor",
+        &html.to_string_lossy(),
+        "--name",
+        "status-codes.html",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(p.pages(), ["codes.html", "status-codes.html"]);
+    p.assert_fresh();
+}

@@ -65,16 +65,16 @@ fn vendor_note(v: &ThroughVendor) -> String {
     }
 }
 
-/// `through `cargo codes vendor`: minor (...)`, when the diff has that verdict and it
-/// says something.
-fn through_vendor_line(d: &Diff) -> Option<(&ThroughVendor, String)> {
+/// The verdict through `cargo codes vendor` and what vendor does (`minor (it keeps
+/// ...)`), when the diff has that verdict and changes anything.
+fn through_vendor_line(d: &Diff) -> Option<String> {
     let v = d.through_vendor.as_ref().filter(|_| !d.is_empty())?;
     let verdict = if v.verdict == d.verdict {
         format!("{} as well", v.verdict)
     } else {
         v.verdict.to_string()
     };
-    Some((v, format!("{verdict} ({})", vendor_note(v))))
+    Some(format!("{verdict} ({})", vendor_note(v)))
 }
 
 /// The vendored verdict's reasons, when they differ from the raw ones.
@@ -88,7 +88,7 @@ fn vendored_reasons(d: &Diff) -> Option<(Level, &[Reason])> {
 /// Plain text for a terminal.
 pub fn text(d: &Diff) -> String {
     let mut s = format!("semver verdict: {}\n", d.verdict);
-    if let Some((_, line)) = through_vendor_line(d) {
+    if let Some(line) = through_vendor_line(d) {
         s.push_str(&format!("through `cargo codes vendor`: {line}\n"));
     }
     if let Some(note) = behaviour_note(d) {
@@ -164,7 +164,7 @@ pub fn markdown(d: &Diff) -> String {
         "### infobip-codes: what the page refresh changes\n\n**Semver verdict: {}**\n",
         d.verdict
     );
-    if let Some((_, line)) = through_vendor_line(d) {
+    if let Some(line) = through_vendor_line(d) {
         s.push_str(&format!("\n**Through `cargo codes vendor`: {line}**\n"));
     }
     if let Some(note) = behaviour_note(d) {

@@ -137,6 +137,12 @@ pub(super) fn choose(
         (None, Some(r)) => with_form_extension(&r.file, page.is_html),
         (None, None) => page.suggested_name.clone(),
     };
+    let is_replaced = |file: &str| replaced.as_ref().is_some_and(|r| r.file == file);
+    if find(&name).is_some_and(|e| e.file.bytes != page.bytes && !is_replaced(&name)) {
+        return Err(format!(
+            "the page would be written as {name}, which is another page of docs-source: give it another name with --name FILE"
+        ));
+    }
     Ok((name, replaced))
 }
 
