@@ -2,16 +2,9 @@
 //!
 //! Two catalogs are compared code by code (kind, channel, id) and, through the emitter,
 //! by the Rust API they generate. The verdict follows Cargo's semver rules for the
-//! generated crate:
-//!
-//! | change | verdict |
-//! | --- | --- |
-//! | only descriptions | patch |
-//! | new codes, groups or channels (the enums are `#[non_exhaustive]`) | minor |
-//! | a documented name (the variant stays, pinned; `name()` and `Display` change) | minor |
-//! | a `permanent` flag or a group | minor, flagged as a behaviour change |
-//! | a code gone from the page but kept as a deprecated variant (retired) | minor |
-//! | a variant removed or renamed | major |
+//! generated crate: every change found is a [`Reason`] under one [`Rule`], and the verdict
+//! is the highest level among them. The README's table ("The semver verdict") is
+//! [`Rule::table`], and every report lists the reasons.
 
 pub use crate::emit::report;
 use crate::model::{group_key, Catalog, Code, GroupRef, Kind};
@@ -59,6 +52,137 @@ impl Level {
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A rule of the verdict: a kind of change, and the level it demands. In the order of the
+/// README's table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// A description reworded: documentation only.
+    Description,
+    /// New codes, groups or channels, or a retired code back on the page.
+    Addition,
+    /// A documented name reworded; its pinned variant stays.
+    Name,
+    /// A `permanent` flag or a group: what retry and finality logic read.
+    Behaviour,
+    /// A code moved to another channel's section.
+    Channel,
+    /// A code gone from the page and kept as a deprecated variant, or a group or channel
+    /// no longer listed.
+    Retirement,
+    /// A variant removed or renamed: existing code may stop compiling.
+    Removal,
+}
+
+impl Rule {
+    /// Every rule, in the order of the README's table.
+    pub const ALL: [Rule; 7] = [
+        Rule::Description,
+        Rule::Addition,
+        Rule::Name,
+        Rule::Behaviour,
+        Rule::Channel,
+        Rule::Retirement,
+        Rule::Removal,
+    ];
+
+    /// `description`, `addition`, `name`, `behaviour`, `channel`, `retirement` or
+    /// `removal`: how JSON reports name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Description => "description",
+            Rule::Addition => "addition",
+            Rule::Name => "name",
+            Rule::Behaviour => "behaviour",
+            Rule::Channel => "channel",
+            Rule::Retirement => "retirement",
+            Rule::Removal => "removal",
+        }
+    }
+
+    /// The level this rule demands.
+    pub fn level(self) -> Level {
+        match self {
+            Rule::Description => Level::Patch,
+            Rule::Removal => Level::Major,
+            _ => Level::Minor,
+        }
+    }
+
+    /// The change, as the README's table and a changelog word it.
+    pub fn change(self) -> &'static str {
+        match self {
+            Rule::Description => "a description",
+            Rule::Addition => "new codes, groups or channels, or a retired code back on the page (the enums are `#[non_exhaustive]`)",
+            Rule::Name => "a reworded name (the pinned variant stays; `name()` changes)",
+            Rule::Behaviour => "a `permanent` flag or a group",
+            Rule::Channel => "a code moved to another channel's section (`channel()` changes)",
+            Rule::Retirement => "a code gone from the page, kept as a deprecated variant (as `cargo codes vendor` keeps it), or a group or channel no longer listed",
+            Rule::Removal => "a variant removed or renamed (a code dropped from `docs-source/` by hand, or a name that no pin keeps)",
+        }
+    }
+
+    /// The verdict, as the README's table words it.
+    pub fn verdict(self) -> &'static str {
+        match self {
+            Rule::Behaviour => "minor, flagged as a behaviour change in every format, because retry and finality logic read it",
+            other => other.level().as_str(),
+        }
+    }
+
+    /// The README's table of the rules: a markdown table, one row per rule.
+    pub fn table() -> String {
+        let mut s = "| change on the page | verdict |\n| --- | --- |\n".to_owned();
+        for rule in Rule::ALL {
+            s.push_str(&format!("| {} | {} |\n", rule.change(), rule.verdict()));
+        }
+        s
+    }
+}
+
+/// One reason for a verdict: the rule it falls under, and what changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    /// The rule, which sets the level.
+    pub rule: Rule,
+    /// What changed, such as ``variant `StatusCode::DeliveredToMars` added``.
+    pub text: String,
+}
+
+impl Reason {
+    fn new(rule: Rule, text: String) -> Reason {
+        Reason { rule, text }
+    }
+
+    /// The level the reason demands.
+    pub fn level(&self) -> Level {
+        self.rule.level()
+    }
+}
+
+/// The verdict of a change once it goes through `cargo codes vendor`, which keeps every
+/// existing variant name and keeps the codes that leave the page as deprecated variants:
+/// what `cargo codes diff OLD NEW` reports beside the verdict for a raw edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThroughVendor {
+    /// The verdict.
+    pub verdict: Level,
+    /// Why.
+    pub reasons: Vec<Reason>,
+    /// How many codes gone from the page it keeps as deprecated variants.
+    pub retired: usize,
+}
+
+impl ThroughVendor {
+    /// The verdict and reasons of `d`, the diff of the vendored result.
+    pub fn of(d: &Diff) -> ThroughVendor {
+        ThroughVendor {
+            verdict: d.verdict,
+            reasons: d.reasons.clone(),
+            retired: d.retired.len(),
+        }
     }
 }
 
@@ -159,8 +283,11 @@ pub struct Diff {
     pub variants_undeprecated: Vec<String>,
     /// The version bump this demands.
     pub verdict: Level,
-    /// Why, one line per reason, with its level.
-    pub reasons: Vec<(Level, String)>,
+    /// Why: one reason per change, each under its rule.
+    pub reasons: Vec<Reason>,
+    /// The verdict once the same change goes through `cargo codes vendor`, when the
+    /// comparison is of pages outside `docs-source/` (set by `cargo codes diff OLD NEW`).
+    pub through_vendor: Option<ThroughVendor>,
 }
 
 impl Diff {
@@ -215,7 +342,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     d.verdict = d
         .reasons
         .iter()
-        .map(|(l, _)| *l)
+        .map(Reason::level)
         .max()
         .unwrap_or(Level::None);
     d
@@ -360,60 +487,68 @@ fn field_changes(o: &Code, n: &Code) -> Vec<Field> {
     fields
 }
 
-fn reasons(d: &Diff) -> Vec<(Level, String)> {
+fn reasons(d: &Diff) -> Vec<Reason> {
     let mut r = Vec::new();
     for v in &d.variants_removed {
-        r.push((Level::Major, format!("variant `{v}` removed")));
+        r.push(Reason::new(Rule::Removal, format!("variant `{v}` removed")));
     }
     for c in &d.removed {
         if !d.variants_removed.contains(&c.variant) {
-            r.push((
-                Level::Major,
+            r.push(Reason::new(
+                Rule::Removal,
                 format!("{} {} `{}` ({}) removed", c.kind, c.id, c.name, c.channel),
             ));
         }
     }
     for v in &d.variants_added {
-        r.push((Level::Minor, format!("variant `{v}` added")));
+        r.push(Reason::new(Rule::Addition, format!("variant `{v}` added")));
     }
     for v in &d.variants_deprecated {
-        r.push((
-            Level::Minor,
+        r.push(Reason::new(
+            Rule::Retirement,
             format!("variant `{v}` deprecated (retired from the page)"),
         ));
     }
     for v in &d.variants_undeprecated {
-        r.push((
-            Level::Minor,
+        r.push(Reason::new(
+            Rule::Addition,
             format!("variant `{v}` no longer deprecated (back on the page)"),
         ));
     }
     for g in &d.groups_added {
-        r.push((Level::Minor, format!("{g} added")));
+        r.push(Reason::new(Rule::Addition, format!("{g} added")));
     }
     for g in &d.groups_removed {
-        r.push((Level::Minor, format!("{g} no longer listed")));
+        r.push(Reason::new(
+            Rule::Retirement,
+            format!("{g} no longer listed"),
+        ));
     }
     for c in &d.channels_added {
-        r.push((Level::Minor, format!("channel {c} added")));
+        r.push(Reason::new(Rule::Addition, format!("channel {c} added")));
     }
     for c in &d.channels_removed {
-        r.push((Level::Minor, format!("channel {c} no longer listed")));
+        r.push(Reason::new(
+            Rule::Retirement,
+            format!("channel {c} no longer listed"),
+        ));
     }
     for c in &d.changed {
         let e = &c.entry;
         for f in &c.fields {
-            let level = match f {
-                Field::Description => Level::Patch,
-                _ => Level::Minor,
+            let rule = match f {
+                Field::Description => Rule::Description,
+                Field::Name => Rule::Name,
+                Field::Permanent | Field::Group => Rule::Behaviour,
+                Field::Channel => Rule::Channel,
             };
             let behaviour = if f.is_behaviour() {
                 " (behaviour change)"
             } else {
                 ""
             };
-            r.push((
-                level,
+            r.push(Reason::new(
+                rule,
                 format!(
                     "{} {} `{}` ({}): {} changed{behaviour}",
                     e.kind,

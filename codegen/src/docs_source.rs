@@ -11,11 +11,14 @@
 //!
 //! ```json
 //! {"pages": [{"file": "response-status-and-error-codes.md",
+//!             "title": "Response status and error codes",
 //!             "url": "https://dev.infobip.com/getting-started/response-status-and-error-codes",
 //!             "retrieved": "2026-11-27", "sha256": "…", "notes": "…"}]}
 //! ```
 //!
-//! The `url` is also the base for the page's relative links.
+//! The `url` is the page's canonical address on the docs site, and the base for its
+//! relative links, wherever the page was fetched from (the `notes` say where).
+//! `retrieved` is a UTC date, `YYYY-MM-DD`; `sha256` is the digest of the file's bytes.
 //!
 //! The folder can be read from disk ([`load_dir`]) or from any set of files
 //! ([`inputs_from_files`]: a git revision, or the folder as a vendoring would leave it).
@@ -49,9 +52,11 @@ pub struct DocFile {
 pub struct Provenance {
     /// The page's file name inside `docs-source/`.
     pub file: String,
-    /// Where it was published.
+    /// The page's title.
+    pub title: Option<String>,
+    /// Its canonical address on the docs site, the base of its relative links.
     pub url: Option<String>,
-    /// When it was retrieved.
+    /// When it was retrieved: a UTC date, `YYYY-MM-DD`.
     pub retrieved: Option<String>,
     /// The sha256 of the file when it was vendored.
     pub sha256: Option<String>,
@@ -76,7 +81,7 @@ pub(crate) fn parse_provenance(
         }
     };
     let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
-    value
+    let records: Vec<Provenance> = value
         .get("pages")
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice)
@@ -84,12 +89,37 @@ pub(crate) fn parse_provenance(
         .filter_map(|p| {
             Some(Provenance {
                 file: field(p, "file")?,
+                title: field(p, "title"),
                 url: field(p, "url"),
                 retrieved: field(p, "retrieved"),
                 sha256: field(p, "sha256"),
             })
         })
-        .collect()
+        .collect();
+    for r in &records {
+        if let Some(when) = r.retrieved.as_deref().filter(|w| !is_date(w)) {
+            let index = LineIndex::new(display, text);
+            let at = text.find(&format!("\"{when}\"")).unwrap_or(0);
+            diags.push(
+                Diagnostic::warning(
+                    index.locate(text, at),
+                    format!("`retrieved` of {} is `{when}`, not a date", r.file),
+                )
+                .with_hint("write the UTC date the page was retrieved, YYYY-MM-DD, as `cargo codes vendor` does"),
+            );
+        }
+    }
+    records
+}
+
+/// Whether `s` is `YYYY-MM-DD`.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 /// Reads `docs-source/provenance.json`; a missing file is an empty record.
@@ -296,11 +326,17 @@ fn page_input(
     }
 }
 
-/// `provenance.json` with the record for `entry.file` replaced (or added), keeping the
-/// other records. A replaced record keeps its `title`; the rest of it described the
-/// bytes it replaces.
+/// `provenance.json` with the record for `entry.file` replaced (or added), and the
+/// records of the files in `removed` dropped, keeping the other records. The new record
+/// is `entry` with `notes`: nothing of the record it replaces is kept, since that
+/// described other bytes.
 #[cfg_attr(not(feature = "cli"), allow(dead_code))] // vendor is the CLI's
-pub(crate) fn provenance_with(existing: Option<&str>, entry: &Provenance, notes: &str) -> String {
+pub(crate) fn provenance_with(
+    existing: Option<&str>,
+    entry: &Provenance,
+    notes: &str,
+    removed: &[String],
+) -> String {
     let mut pages: Vec<Value> = existing
         .and_then(|t| serde_json::from_str::<Value>(t).ok())
         .and_then(|mut v| match v.get_mut("pages").map(Value::take) {
@@ -314,16 +350,14 @@ pub(crate) fn provenance_with(existing: Option<&str>, entry: &Provenance, notes:
             .unwrap_or_default()
             .to_owned()
     };
-    let title = pages
-        .iter()
-        .position(|p| file_of(p) == entry.file)
-        .and_then(|i| pages.remove(i).get("title").cloned());
+    pages.retain(|p| {
+        let file = file_of(p);
+        file != entry.file && !removed.contains(&file)
+    });
     let mut record = Map::new();
     record.insert("file".to_owned(), Value::from(entry.file.as_str()));
-    if let Some(title) = title {
-        record.insert("title".to_owned(), title);
-    }
     for (k, v) in [
+        ("title", &entry.title),
         ("url", &entry.url),
         ("retrieved", &entry.retrieved),
         ("sha256", &entry.sha256),

@@ -447,3 +447,110 @@ fn an_argument_that_is_not_utf8_is_a_usage_error_not_a_panic() {
         "error: an argument is not UTF-8: EC_\u{fffd}\n"
     );
 }
+
+/// A temporary folder, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("infobip-codes-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Two pages outside docs-source: the text report gives the verdict's reasons, and the
+/// verdict once the refresh goes through `cargo codes vendor` (which keeps the removed
+/// code as deprecated) beside the verdict for a raw edit.
+#[test]
+fn a_text_diff_gives_the_reasons_and_the_verdict_through_vendor() {
+    let page =
+        std::fs::read_to_string(root().join("docs-source/response-status-and-error-codes.md"))
+            .unwrap();
+    let at = page.find("|5415|").unwrap();
+    let end = at + page[at..].find('\n').unwrap() + 1;
+    let edited = format!("{}{}", &page[..at], &page[end..])
+        .replacen(
+            "|5|`DELIVERED_TO_HANDSET`",
+            "|99|`DELIVERED_TO_MARS`<ul><li>Delivered to a handset on Mars.</li></ul>|\n|5|`DELIVERED_TO_HANDSET`",
+            1,
+        )
+        .replacen("|27|false|`EC_ABSENT_SUBSCRIBER`", "|27|true|`EC_ABSENT_SUBSCRIBER`", 1);
+    let dir = Scratch::new("text-diff");
+    let (old, new) = (dir.file("old.md", &page), dir.file("new.md", &edited));
+    let out = codes(&["diff", &old, &new]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "semver verdict: major
+through `cargo codes vendor`: minor (it keeps every existing variant name, and the 1 code(s) gone from the page as deprecated variants)
+BEHAVIOUR CHANGE: 1 behaviour change(s): retry and finality logic read `permanent` and the group
+
+added (1):
+  + status 99 DELIVERED_TO_MARS (general)  StatusCode::DeliveredToMars
+
+removed (1):
+  - error 5415 EC_VOICE_UNSUPPORTED_MEDIA_TYPE (voice)  ErrorCode::EcVoiceUnsupportedMediaType
+
+changed (1):
+  * error 27 EC_ABSENT_SUBSCRIBER (general): permanent false -> true  [behaviour change]
+
+why major:
+  major: variant `ErrorCode::EcVoiceUnsupportedMediaType` removed
+  minor: variant `StatusCode::DeliveredToMars` added
+  minor: error 27 `EC_ABSENT_SUBSCRIBER` (general): permanent changed (behaviour change)
+
+why minor through `cargo codes vendor`:
+  minor: variant `StatusCode::DeliveredToMars` added
+  minor: variant `ErrorCode::EcVoiceUnsupportedMediaType` deprecated (retired from the page)
+  minor: error 27 `EC_ABSENT_SUBSCRIBER` (general): permanent changed (behaviour change)
+"
+    );
+    let json = stdout(&codes(&["diff", &old, &new, "--format", "json"]));
+    assert!(
+        json.contains(",\"through_vendor\":{\"verdict\":\"minor\",\"retired\":1,\"reasons\":[{\"level\":\"minor\",\"rule\":\"addition\","),
+        "{json}"
+    );
+    let markdown = stdout(&codes(&["diff", &old, &new, "--format", "markdown"]));
+    assert!(markdown.contains("**Semver verdict: major**\n\n**Through `cargo codes vendor`: minor (it keeps every existing variant name, and the 1 code(s) gone from the page as deprecated variants)**\n"), "{markdown}");
+
+    // When vendor changes nothing of the verdict, the line says so.
+    let flipped = page.replacen(
+        "|27|false|`EC_ABSENT_SUBSCRIBER`",
+        "|27|true|`EC_ABSENT_SUBSCRIBER`",
+        1,
+    );
+    let out = codes(&["diff", &old, &dir.file("flipped.md", &flipped)]);
+    assert!(stdout(&out).starts_with("semver verdict: minor\nthrough `cargo codes vendor`: minor as well (it keeps every existing variant name)\n"), "{}", stdout(&out));
+}
+
+/// `cargo codes pin` works on docs-source only: a page elsewhere is not told to pin.
+#[test]
+fn check_speaks_of_pinning_for_docs_source_only() {
+    let page =
+        std::fs::read_to_string(root().join("docs-source/response-status-and-error-codes.md"))
+            .unwrap();
+    let dir = Scratch::new("check-outside");
+    let copy = dir.file("copy.md", &page);
+    let out = codes(&["check", &copy]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("pin"), "{text}");
+    assert!(
+        text.lines().last().unwrap().starts_with("ok: generated "),
+        "{text}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use infobip_codes_codegen::diag::Diagnostics;
 use infobip_codes_codegen::diff::report;
-use infobip_codes_codegen::diff::{diff, Diff, Field, Level};
+use infobip_codes_codegen::diff::{diff, Diff, Field, Level, Rule};
 use infobip_codes_codegen::docs_source::{self, DocFile};
 use infobip_codes_codegen::{read, Inputs};
 use std::path::Path;
@@ -221,4 +221,86 @@ fn a_code_that_changes_channel_is_reported_as_such() {
     assert_eq!(d.changed.len(), 1);
     assert_eq!(d.changed[0].fields[0], Field::Channel);
     assert!(report::text(&d).contains("channel voice -> chat"));
+}
+
+#[test]
+fn every_format_gives_the_reasons_for_its_verdict() {
+    let d = compare(&edited(
+        |p| {
+            replace(
+                "|27|false|`EC_ABSENT_SUBSCRIBER`",
+                "|27|true|`EC_ABSENT_SUBSCRIBER`",
+            )(p)
+            .replacen(
+                "|5|`DELIVERED_TO_HANDSET`",
+                "|99|`DELIVERED_TO_MARS`<ul><li>On Mars.</li></ul>|\n|5|`DELIVERED_TO_HANDSET`",
+                1,
+            )
+            .replacen(
+                "Message has been successfully processed and delivered to recipient.",
+                "Delivered to the recipient's handset.",
+                1,
+            )
+        },
+        &[],
+    ));
+    assert_eq!(d.verdict, Level::Minor);
+    let text = report::text(&d);
+    assert!(
+        text.ends_with(
+            "\nwhy minor:
+  minor: variant `StatusCode::DeliveredToMars` added
+  patch: status 5 `DELIVERED_TO_HANDSET` (general): description changed
+  minor: error 27 `EC_ABSENT_SUBSCRIBER` (general): permanent changed (behaviour change)
+"
+        ),
+        "{text}"
+    );
+    assert!(report::markdown(&d).contains(
+        "<details><summary>Why this verdict</summary>
+
+- minor: variant `StatusCode::DeliveredToMars` added
+- patch: status 5 `DELIVERED_TO_HANDSET` (general): description changed
+- minor: error 27 `EC_ABSENT_SUBSCRIBER` (general): permanent changed (behaviour change)
+"
+    ));
+    assert!(report::json(&d).contains(
+        "\"reasons\":[{\"level\":\"minor\",\"rule\":\"addition\",\"reason\":\"variant `StatusCode::DeliveredToMars` added\"},{\"level\":\"patch\",\"rule\":\"description\","
+    ));
+    assert!(report::json(&d).ends_with(",\"through_vendor\":null}\n"));
+    // The changelog names the rules of the README's table that the change falls under.
+    assert!(report::changelog(&d, Some("0.1.1"), &[]).ends_with(
+        "Semver: minor, by these rules of \"The semver verdict\" in README.md:
+
+- a description: patch
+- new codes, groups or channels, or a retired code back on the page (the enums are `#[non_exhaustive]`): minor
+- a `permanent` flag or a group: minor
+"
+    ));
+}
+
+/// The README's table of the verdict is the rules the diff applies, word for word.
+#[test]
+fn the_readme_table_is_the_rules_of_the_verdict() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let table = Rule::table();
+    assert!(
+        readme.contains(&table),
+        "README.md's table in \"The semver verdict\" should read:\n{table}"
+    );
+    assert_eq!(table.lines().count(), Rule::ALL.len() + 2);
+    assert_eq!(
+        Rule::ALL.map(Rule::level),
+        [
+            Level::Patch,
+            Level::Minor,
+            Level::Minor,
+            Level::Minor,
+            Level::Minor,
+            Level::Minor,
+            Level::Major
+        ]
+    );
 }

@@ -306,3 +306,43 @@ fn inside_a_section_errors_with_a_parenthesis_names_a_group() {
         ("general", None, "Errors (HLR)")
     );
 }
+
+/// `retrieved` in provenance.json has one format, a date; anything else is a located
+/// warning (what `cargo codes check --deny-warnings` refuses).
+#[test]
+fn retrieved_is_a_date() {
+    use infobip_codes_codegen::diag::Diagnostics;
+    use infobip_codes_codegen::docs_source::{inputs_from_files, DocFile};
+    let file = |name: &str, text: &str| DocFile {
+        name: name.to_owned(),
+        bytes: text.as_bytes().to_vec(),
+    };
+    let page = format!("{HEAD}|1|true|`EC_A`|\n");
+    let provenance = |when: &str| {
+        format!("{{\"pages\": [\n  {{\"file\": \"p.md\",\n   \"retrieved\": \"{when}\"}}\n]}}\n")
+    };
+    let mut diags = Diagnostics::default();
+    inputs_from_files(
+        &[
+            file("p.md", &page),
+            file("provenance.json", &provenance("2026-11-27")),
+        ],
+        "docs",
+        &mut diags,
+    );
+    assert!(diags.0.is_empty(), "{diags}");
+    inputs_from_files(
+        &[
+            file("p.md", &page),
+            file("provenance.json", &provenance("2026-11-30T23:30:43Z")),
+        ],
+        "docs",
+        &mut diags,
+    );
+    assert_eq!(
+        diags.to_string(),
+        "docs/provenance.json:3:17: warning: `retrieved` of p.md is `2026-11-30T23:30:43Z`, not a date
+  = hint: write the UTC date the page was retrieved, YYYY-MM-DD, as `cargo codes vendor` does
+"
+    );
+}

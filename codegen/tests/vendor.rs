@@ -2,11 +2,13 @@
 //! failure cases that must change nothing, and the CI version gate on a git history.
 
 use infobip_codes_codegen::{docs_source, freshness, vendor};
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+use server::Answer;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
+
+#[path = "../../tests/support/server.rs"]
+mod server;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -89,6 +91,33 @@ impl Project {
         ])
     }
 
+    /// The page files of docs-source/, by name.
+    fn pages(&self) -> Vec<String> {
+        self.snapshot()
+            .into_iter()
+            .map(|(name, _)| name)
+            .filter(|name| name.ends_with(".md") || name.ends_with(".html"))
+            .collect()
+    }
+
+    /// The records of docs-source/provenance.json.
+    fn records(&self) -> Vec<serde_json::Value> {
+        let text = std::fs::read_to_string(self.docs().join("provenance.json")).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value["pages"].as_array().unwrap().clone()
+    }
+
+    /// Replaces docs-source/ with `pages` and regenerates src/generated.rs from them.
+    fn with_pages(&self, pages: &[(&str, &[u8])]) {
+        std::fs::remove_dir_all(self.docs()).unwrap();
+        std::fs::create_dir_all(self.docs()).unwrap();
+        for (name, bytes) in pages {
+            std::fs::write(self.docs().join(name), bytes).unwrap();
+        }
+        let out = self.codes(&["generate", "--write"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+
     /// Every file of docs-source/, to check that a failure changed nothing.
     fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
         let mut files: Vec<_> = std::fs::read_dir(self.docs())
@@ -152,64 +181,59 @@ fn refreshed_page() -> String {
         .replacen("|27|false|`EC_ABSENT_SUBSCRIBER`", "|27|true|`EC_ABSENT_SUBSCRIBER`", 1)
 }
 
-/// Serves canned answers on 127.0.0.1 for the life of the test process.
+/// The edited page of the issue that asked for refreshes: one `permanent` flag flipped,
+/// one row added (status 99), one removed (error 5415).
+fn edited_page() -> String {
+    let page = vendored_page();
+    let at = page.find("|5415|").unwrap();
+    let end = at + page[at..].find('\n').unwrap() + 1;
+    refreshed_page().replace(&page[at..end], "")
+}
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(root().join("tests/fixtures").join(path)).unwrap()
+}
+
+/// The address recorded for the vendored page.
+const CANONICAL: &str = "https://dev.infobip.com/getting-started/response-status-and-error-codes";
+
+/// Serves the pages of these tests on 127.0.0.1 for the life of the test process.
 fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                let _ = reader.read_line(&mut request);
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                        break;
-                    }
-                }
-                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                let (status, ctype, body): (&str, &str, Vec<u8>) = match path.as_str() {
-                    "/docs/response-status-and-error-codes.md" => (
-                        "200 OK",
-                        "text/markdown; charset=utf-8",
-                        refreshed_page().into_bytes(),
-                    ),
-                    "/docs/response-status-and-error-codes" => (
-                        "200 OK",
-                        "text/html; charset=utf-8",
-                        std::fs::read(
-                            root()
-                                .join("tests/fixtures/pages/response-status-and-error-codes.html"),
-                        )
-                        .unwrap(),
-                    ),
-                    "/docs/image.png" => {
-                        ("200 OK", "image/png", b"\x89PNG\r\n\x1a\n\0\0\0".to_vec())
-                    }
-                    "/docs/about.html" => (
-                        "200 OK",
-                        "text/html",
-                        b"<html><body><h1>About us</h1><p>No codes here.</p></body></html>"
-                            .to_vec(),
-                    ),
-                    "/docs/slow.md" => {
-                        std::thread::sleep(Duration::from_secs(3));
-                        ("200 OK", "text/markdown", refreshed_page().into_bytes())
-                    }
-                    _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
-                };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-            });
-        }
-    });
-    format!("http://{addr}")
+    let html = fixture("pages/response-status-and-error-codes.html");
+    server::serve(vec![
+        (
+            "/docs/response-status-and-error-codes.md",
+            Answer::ok("text/markdown; charset=utf-8", refreshed_page()),
+        ),
+        (
+            "/docs/response-status-and-error-codes",
+            Answer::ok("text/html; charset=utf-8", html),
+        ),
+        (
+            "/edited/refreshed.md",
+            Answer::ok("text/markdown", edited_page()),
+        ),
+        // The unchanged page, from a mirror.
+        (
+            "/mirror/response-status-and-error-codes.md",
+            Answer::ok("text/markdown", vendored_page()),
+        ),
+        (
+            "/docs/image.png",
+            Answer::ok("image/png", b"\x89PNG\r\n\x1a\n\0\0\0".to_vec()),
+        ),
+        (
+            "/docs/about.html",
+            Answer::ok(
+                "text/html",
+                b"<html><body><h1>About us</h1><p>No codes here.</p></body></html>".to_vec(),
+            ),
+        ),
+        (
+            "/docs/slow.md",
+            Answer::ok("text/markdown", refreshed_page()).after(Duration::from_secs(3)),
+        ),
+    ])
 }
 
 #[test]
@@ -240,6 +264,21 @@ fn vendoring_a_file_writes_the_page_provenance_pins_and_prints_the_diff() {
         "\"url\": \"https://dev.infobip.com/getting-started/response-status-and-error-codes\""
     ));
     assert!(provenance.contains("\"retrieved\": \"20"));
+    // One format for `retrieved`, a date; the notes name the file, not where it was.
+    let record = &p.records()[0];
+    let retrieved = record["retrieved"].as_str().unwrap();
+    assert!(
+        retrieved.len() == 10 && retrieved.as_bytes()[4] == b'-' && retrieved.as_bytes()[7] == b'-',
+        "{retrieved}"
+    );
+    assert_eq!(
+        record["notes"],
+        "Vendored from the local file refreshed.md by `cargo codes vendor`."
+    );
+    assert!(
+        !provenance.contains(&*std::env::temp_dir().to_string_lossy()),
+        "{provenance}"
+    );
     let overrides = std::fs::read_to_string(p.docs().join("overrides.json")).unwrap();
     assert!(overrides.contains("\"status/general/99\": \"DeliveredToMars\""));
     // The committed source follows: it has the new code, and records the new inputs.
@@ -306,6 +345,8 @@ fn pinning_keeps_the_generated_source_fresh() {
     assert_ne!(unpinned, overrides);
     std::fs::write(p.docs().join("overrides.json"), unpinned).unwrap();
     assert!(freshness::check(&p.0).is_err());
+    let check = p.codes(&["check"]);
+    assert!(stdout(&check).contains("\nnote: 1 variant name(s) are not pinned yet; `cargo codes pin` records them in docs-source/overrides.json\n"), "{}", stdout(&check));
     let out = p.codes(&["pin"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("pinned 1 new variant name(s); 205 pinned in "));
@@ -316,60 +357,74 @@ fn pinning_keeps_the_generated_source_fresh() {
     p.assert_fresh();
 }
 
-/// A vendoring killed between any two of its writes leaves either a consistent package
+/// A vendoring killed between any two of its steps leaves either a consistent package
 /// or one whose build fails as stale; running the vendoring again completes it, with
-/// the very files an uninterrupted run writes.
+/// the very files an uninterrupted run writes. Whether the page keeps the name of the
+/// page it replaces or takes another (then the old page and its record go).
 #[test]
 fn an_interrupted_vendoring_is_completed_by_running_it_again() {
     let source = std::env::temp_dir().join(format!("interrupted-{}.md", std::process::id()));
     // A removed code (retired.json), a new one (a pin), a flipped flag.
-    let page = vendored_page();
-    let at = page.find("|5415|").unwrap();
-    let end = at + page[at..].find('\n').unwrap() + 1;
-    let refreshed = refreshed_page().replace(&page[at..end], "");
-    std::fs::write(&source, &refreshed).unwrap();
+    std::fs::write(&source, edited_page()).unwrap();
     let fetched = vendor::fetch(&source.to_string_lossy(), Duration::from_secs(5)).unwrap();
-    let options = vendor::Options {
-        name: Some("response-status-and-error-codes.md".into()),
-        retrieved: "2026-12-01T00:00:00Z".into(),
-        version: None,
-        generated: true,
-        ..vendor::Options::default()
-    };
-    let run = |p: &Project, renames: usize| {
-        let files = docs_source::read_dir_files(&p.docs()).unwrap();
-        let plan = vendor::plan(&files, "docs-source", &fetched, &options).unwrap();
-        let generated = p.0.join("src/generated.rs");
-        vendor::apply_interrupted(&p.docs(), Some(&generated), &plan, renames).unwrap();
-        plan.writes.len() + usize::from(plan.generated.is_some())
-    };
+    let cases = [
+        (
+            "same-name",
+            "response-status-and-error-codes.md",
+            "retired.json, overrides.json, the page, provenance.json, src/generated.rs",
+        ),
+        (
+            "another-name",
+            "codes.md",
+            "retired.json, overrides.json, the page, provenance.json, the old page removed, src/generated.rs",
+        ),
+    ];
+    for (case, name, steps) in cases {
+        let options = vendor::Options {
+            name: Some(name.into()),
+            retrieved: "2026-12-01".into(),
+            version: None,
+            generated: true,
+            ..vendor::Options::default()
+        };
+        let run = |p: &Project, steps: usize| {
+            let files = docs_source::read_dir_files(&p.docs()).unwrap();
+            let plan = vendor::plan(&files, "docs-source", &fetched, &options).unwrap();
+            let generated = p.0.join("src/generated.rs");
+            vendor::apply_interrupted(&p.docs(), Some(&generated), &plan, steps).unwrap();
+            plan.steps()
+        };
 
-    let whole = Project::new("whole", "0.1.0");
-    let writes = run(&whole, usize::MAX);
-    assert_eq!(
-        writes, 5,
-        "retired.json, overrides.json, the page, provenance.json, src/generated.rs"
-    );
-    whole.assert_fresh();
-    let expected = whole.state();
+        let whole = Project::new(&format!("whole-{case}"), "0.1.0");
+        let total = run(&whole, usize::MAX);
+        assert_eq!(total, steps.split(", ").count(), "{case}: {steps}");
+        whole.assert_fresh();
+        assert_eq!(whole.pages(), [name], "{case}");
+        let records = whole.records();
+        assert_eq!(records.len(), 1, "{case}: {records:?}");
+        assert_eq!(records[0]["file"], name);
+        assert_eq!(records[0]["title"], "Response status and error codes");
+        assert_eq!(records[0]["url"], CANONICAL);
+        let expected = whole.state();
 
-    for killed_after in 0..writes {
-        let p = Project::new(&format!("killed-{killed_after}"), "0.1.0");
-        run(&p, killed_after);
-        match freshness::check(&p.0) {
-            // Nothing moved yet: the old, consistent package.
-            Ok(()) => assert_eq!(killed_after, 0),
-            Err(stale) => {
-                assert!(killed_after > 0);
-                assert!(stale.to_string().contains("cargo codes generate --write"));
+        for killed_after in 0..total {
+            let p = Project::new(&format!("killed-{case}-{killed_after}"), "0.1.0");
+            run(&p, killed_after);
+            match freshness::check(&p.0) {
+                // Nothing moved yet: the old, consistent package.
+                Ok(()) => assert_eq!(killed_after, 0, "{case}"),
+                Err(stale) => {
+                    assert!(killed_after > 0, "{case}");
+                    assert!(stale.to_string().contains("cargo codes generate --write"));
+                }
             }
+            run(&p, usize::MAX);
+            p.assert_fresh();
+            assert!(
+                p.state() == expected,
+                "{case}: killed after {killed_after} step(s), a second run left other files"
+            );
         }
-        run(&p, usize::MAX);
-        p.assert_fresh();
-        assert!(
-            p.state() == expected,
-            "killed after {killed_after} write(s), a second run left other files"
-        );
     }
     let _ = std::fs::remove_file(&source);
 }
@@ -400,25 +455,277 @@ fn vendoring_from_a_local_server_and_its_failures() {
     let no_codes = p.codes(&["vendor", &format!("{base}/docs/about.html")]);
     assert!(stderr(&no_codes).contains("no codes found in page"));
 
-    // Markdown by URL: the URL is recorded as the page's address.
+    // Markdown by URL: it refreshes the page; the address recorded for the page stays its
+    // address (the base of its relative links), and the notes say where it came from.
     let url = format!("{base}/docs/response-status-and-error-codes.md");
     let out = p.codes(&["vendor", &url]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("semver verdict: minor"));
     let provenance = std::fs::read_to_string(p.docs().join("provenance.json")).unwrap();
-    assert!(provenance.contains(&format!("\"url\": \"{url}\"")));
+    assert!(provenance.contains(&format!("\"url\": \"{CANONICAL}\"")));
     assert!(provenance.contains(&format!("Vendored from {url} by `cargo codes vendor`.")));
 
-    // The rendered HTML page by URL, as a second page: it is read with the CLI's html
-    // reader, named from the URL, and merged (same codes, so no change for users).
+    // The rendered HTML page by an extensionless URL: read with the CLI's html reader,
+    // named as the page it replaces with the extension of its form.
     let html_url = format!("{base}/docs/response-status-and-error-codes");
     let out = p.codes(&["vendor", &html_url, "--format", "markdown"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("a new page"), "{}", stdout(&out));
-    assert!(p
-        .docs()
-        .join("response-status-and-error-codes.html")
-        .is_file());
+    let docs = p.docs().display().to_string();
+    assert!(
+        stdout(&out).contains(&format!(
+            "as {docs}/response-status-and-error-codes.html (replaced {docs}/response-status-and-error-codes.md; sha256 "
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(p.pages(), ["response-status-and-error-codes.html"]);
+    // Added as a second page, it would hold a second copy of every code.
+    let before = p.snapshot();
+    let out = p.codes(&["vendor", &url, "--add"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains(&format!("error: the page lists 189 code(s) that {docs}/response-status-and-error-codes.html lists too (the first: status 2 DELIVERED_TO_OPERATOR (general)), and docs-source never holds two copies of the same codes: refresh that page with this one (without --add; --name FILE chooses the page), or vendor a page without them\nnothing was changed\n")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(p.snapshot() == before);
+}
+
+/// The refresh of the issue: an edited page served under another file name replaces
+/// the page, reports the removed row as retired, and leaves one page.
+#[test]
+fn a_page_under_another_name_replaces_the_page_it_refreshes() {
+    let base = serve();
+    let url = format!("{base}/edited/refreshed.md");
+
+    // By default the page keeps the name of the page it replaces.
+    let p = Project::new("another-name", "0.1.0");
+    let docs = p.docs().display().to_string();
+    let out = p.codes(&["vendor", &url]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let sha = freshness::sha256_hex(edited_page().as_bytes());
+    let head = format!(
+        "vendored {url} as {docs}/response-status-and-error-codes.md (replaced the page; sha256 {sha})
+it refreshes {docs}/response-status-and-error-codes.md, the only page (--name FILE names another; --add adds a page instead)
+relative links resolve against {CANONICAL} (recorded for {docs}/response-status-and-error-codes.md; --canonical-url sets another)
+wrote {docs}/retired.json, {docs}/overrides.json, {docs}/response-status-and-error-codes.md, {docs}/provenance.json, src/generated.rs; 1 new variant name(s) pinned; 1 code(s) no longer on the page kept as deprecated
+the minor verdict needs version 0.1.1 or later (Cargo.toml has 0.1.0)
+
+semver verdict: minor
+"
+    );
+    assert!(text.starts_with(&head), "{text}");
+    assert!(text.contains("\nretired from the page, kept as deprecated (1):\n  ~ error 5415 EC_VOICE_UNSUPPORTED_MEDIA_TYPE (voice)  ErrorCode::EcVoiceUnsupportedMediaType\n"), "{text}");
+    assert!(!text.contains("listed again"), "{text}");
+    assert!(!stderr(&out).contains("listed again"), "{}", stderr(&out));
+    assert_eq!(p.pages(), ["response-status-and-error-codes.md"]);
+    let records = p.records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["title"], "Response status and error codes");
+    assert_eq!(records[0]["url"], CANONICAL);
+    assert_eq!(
+        records[0]["retrieved"].as_str().unwrap().len(),
+        "2026-12-01".len()
+    );
+    assert_eq!(records[0]["sha256"], sha.as_str());
+    p.assert_fresh();
+
+    // With --name, under that name: the old page and its record go.
+    let p = Project::new("named", "0.1.0");
+    let docs = p.docs().display().to_string();
+    let out = p.codes(&["vendor", &url, "--name", "refreshed.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with(&format!("vendored {url} as {docs}/refreshed.md (replaced {docs}/response-status-and-error-codes.md; sha256 {sha})\n")), "{text}");
+    assert!(text.contains(&format!(
+        ", src/generated.rs; removed {docs}/response-status-and-error-codes.md; 1 new variant name(s) pinned; 1 code(s) no longer on the page kept as deprecated\n"
+    )), "{text}");
+    assert!(
+        text.contains("  ~ error 5415 EC_VOICE_UNSUPPORTED_MEDIA_TYPE (voice)"),
+        "{text}"
+    );
+    assert_eq!(p.pages(), ["refreshed.md"]);
+    let records = p.records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["file"], "refreshed.md");
+    assert_eq!(records[0]["title"], "Response status and error codes");
+    assert_eq!(records[0]["url"], CANONICAL);
+    p.assert_fresh();
+}
+
+/// The same page from another host changes nothing: its links resolve against its
+/// canonical address, not the address it was fetched from.
+#[test]
+fn the_unchanged_page_from_another_host_changes_nothing() {
+    let base = serve();
+    let p = Project::new("mirror", "0.1.0");
+    let url = format!("{base}/mirror/response-status-and-error-codes.md");
+    let out = p.codes(&["vendor", &url]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.ends_with("\nsemver verdict: none\nno change in meaning\n"),
+        "{text}"
+    );
+    assert_eq!(p.records()[0]["url"], CANONICAL);
+    // Rendered HTML from another host, by an extensionless URL: the same meaning too.
+    let out = p.codes(&[
+        "vendor",
+        &format!("{base}/docs/response-status-and-error-codes"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with("\nsemver verdict: none\nno change in meaning\n"),
+        "{}",
+        stdout(&out)
+    );
+    p.assert_fresh();
+
+    // A page that comes from elsewhere is given its address with --canonical-url (--url
+    // too): its relative links follow.
+    let p = Project::new("canonical", "0.1.0");
+    let elsewhere =
+        "https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes";
+    let out = p.codes(&["vendor", &url, "--canonical-url", elsewhere]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "\nrelative links resolve against {elsewhere} (--canonical-url)\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("\nsemver verdict: patch\n"), "{text}");
+    assert!(
+        text.contains("  * status 65 REJECTED_NO_APPLICATION (push): description\n"),
+        "{text}"
+    );
+    assert_eq!(p.records()[0]["url"], elsewhere);
+    let again = p.codes(&["vendor", &url, "--url", elsewhere]);
+    assert!(stdout(&again).ends_with("\nsemver verdict: none\nno change in meaning\n"));
+}
+
+/// With several pages, a refresh replaces the only one with the new page's title, or
+/// else the only one with its kinds of codes; otherwise it refuses and says how to choose.
+#[test]
+fn with_several_pages_a_refresh_matches_by_title_or_kind_or_refuses() {
+    let p = Project::new("several", "0.1.0");
+    let status = fixture("pages/current/status-codes.md");
+    let errors = fixture("pages/current/error-codes.md");
+    p.with_pages(&[("status-codes.md", &status), ("error-codes.md", &errors)]);
+    let docs = p.docs().display().to_string();
+    let saved = p.0.join("saved");
+    std::fs::create_dir_all(&saved).unwrap();
+    let file = |name: &str, bytes: &[u8]| {
+        let path = saved.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+
+    // By title: the HTML error page replaces the markdown one.
+    let html = file(
+        "error-codes.html",
+        &fixture("pages/current/error-codes.html"),
+    );
+    let out = p.codes(&["vendor", &html]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "as {docs}/error-codes.html (replaced {docs}/error-codes.md; sha256 "
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "\nit refreshes {docs}/error-codes.md, the only page titled \"Response error codes\" ("
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\nrelative links stay relative: the page has no address (--canonical-url gives one)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("\nsemver verdict: none\nno change in meaning\n"),
+        "{text}"
+    );
+    assert_eq!(p.pages(), ["error-codes.html", "status-codes.md"]);
+
+    // By kind: a status page without a title replaces the status page.
+    let untitled =
+        String::from_utf8(status.clone())
+            .unwrap()
+            .replacen("# Response status codes\n", "", 1);
+    let out = p.codes(&["vendor", &file("statuses.md", untitled.as_bytes())]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "\nit refreshes {docs}/status-codes.md, the only page of status codes ("
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(p.pages(), ["error-codes.html", "status-codes.md"]);
+    p.assert_fresh();
+
+    // Neither: a page of both kinds, without a title. Nothing changes.
+    let before = p.snapshot();
+    let both = file("codes.md", vendored_page().as_bytes());
+    let out = p.codes(&["vendor", &both]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: docs-source holds 2 pages, and none is the only one with the new page's title (none) or kinds of codes (status and error codes):
+  error-codes.html: \"Response error codes\", error codes
+  status-codes.md: no title, status codes
+name the page it refreshes with --name FILE, or add it as another page with --add
+nothing was changed
+"
+    );
+    // Naming one of them would leave a second copy of the other's codes; so would --add.
+    for args in [&["--name", "status-codes.md"][..], &["--add"][..]] {
+        let out = p.codes(&[&["vendor", both.as_str()][..], args].concat());
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("and docs-source never holds two copies of the same codes"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // A name must fit the page's form.
+    let out = p.codes(&["vendor", &both, "--name", "codes.html"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: `codes.html` does not fit the page, which is not HTML: name it `codes.md`\nnothing was changed\n"
+    );
+    assert!(p.snapshot() == before);
+
+    // --add adds a page that shares no code.
+    let extra = "# Response MMS error codes\n\n## MMS error codes\n\n### Delivery error / Group ID: 4\n\n| ID | Permanent | Error | Description |\n| --- | --- | --- | --- |\n| 9001 | true | EC_MMS_TOO_BIG | Too big. |\n";
+    let out = p.codes(&[
+        "vendor",
+        &file("mms-error-codes.md", extra.as_bytes()),
+        "--add",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "as {docs}/mms-error-codes.md (a new page; sha256 "
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("\nadded beside the other pages (--add)\n"));
+    assert_eq!(
+        p.pages(),
+        ["error-codes.html", "mms-error-codes.md", "status-codes.md"]
+    );
+    p.assert_fresh();
 }
 
 #[test]
@@ -470,4 +777,34 @@ fn the_version_gate_passes_only_when_the_version_moved_far_enough() {
     assert_eq!(fail_on.status.code(), Some(2));
     let not_reached = p.codes(&["diff", "--base", "HEAD~2", "--fail-on", "major"]);
     assert_eq!(not_reached.status.code(), Some(0));
+}
+
+/// A refresh that changes the page's form never writes over another page of the name it
+/// would take.
+#[test]
+fn a_refresh_does_not_write_over_another_page() {
+    let p = Project::new("over", "0.1.0");
+    p.with_pages(&[
+        ("codes.md", &fixture("pages/current/status-codes.md")),
+        ("codes.html", &fixture("pages/current/error-codes.html")),
+    ]);
+    let before = p.snapshot();
+    let html = p.0.join("status-codes.html");
+    std::fs::write(&html, fixture("pages/current/status-codes.html")).unwrap();
+    let out = p.codes(&["vendor", &html.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: the page would be written as codes.html, which is another page of docs-source: give it another name with --name FILE\nnothing was changed\n"
+    );
+    assert!(p.snapshot() == before);
+    let out = p.codes(&[
+        "vendor",
+        &html.to_string_lossy(),
+        "--name",
+        "status-codes.html",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(p.pages(), ["codes.html", "status-codes.html"]);
+    p.assert_fresh();
 }

@@ -1,6 +1,9 @@
-//! Builds copies of this package with other pages in docs-source/, with cargo, offline.
+//! Builds copies of this package with other pages in docs-source/, with cargo, offline;
+//! serves pages on a loopback address (`server`).
 
 #![allow(dead_code)] // each test file uses its own part
+
+pub mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -74,8 +74,10 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
         writeln!(err, "\nerror: {}{why}", refusal(&reading.diagnostics))?;
         return Ok(ExitStatus::Refused);
     }
+    // Names are pinned in the docs folder only: a page elsewhere has its names pinned
+    // when it is vendored.
     let new_names = unpinned(c);
-    if new_names > 0 {
+    if new_names > 0 && args.pages.of_docs_folder(docs_dir) {
         writeln!(
             out,
             "\nnote: {new_names} variant name(s) are not pinned yet; `cargo codes pin` records them in docs-source/overrides.json"

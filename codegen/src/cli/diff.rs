@@ -5,7 +5,7 @@ use super::folder::{self, Folder};
 use super::git::Repo;
 use super::{Context, Error, ExitStatus};
 use crate::diag::Diagnostics;
-use crate::diff::{self, Diff, Level, Version};
+use crate::diff::{self, Diff, Level, ThroughVendor, Version};
 use crate::{docs_source, emit, read, Inputs};
 use std::io::Write;
 
@@ -20,7 +20,10 @@ const AFTER_HELP: &str = after_help!(
 /// The diff of meaning between two pages or folders, or since a git revision
 ///
 /// What changed for users between OLD and NEW (pages or folders), or between the docs
-/// folder at git revision REV and the working tree, and the semver bump it demands.
+/// folder at git revision REV and the working tree, and the semver bump it demands, with
+/// the reasons for it. For OLD NEW it also gives the verdict once the refresh goes
+/// through `cargo codes vendor`, which keeps every variant name and keeps codes that
+/// leave the page as deprecated variants; --fail-on reads the verdict for a raw edit.
 #[derive(clap::Args, Debug)]
 #[command(
     verbatim_doc_comment,
@@ -137,7 +140,11 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
         both.extend(diags);
         return Err(Error::Incomparable(both));
     }
-    let d = diff::diff(&old.catalog, &new.catalog);
+    let mut d = diff::diff(&old.catalog, &new.catalog);
+    if versions.is_none() {
+        let vendored = crate::vendor::as_vendored(&old.catalog, &new_inputs);
+        d.through_vendor = Some(ThroughVendor::of(&diff::diff(&old.catalog, &vendored)));
+    }
     let sources: Vec<String> = new
         .catalog
         .sources

@@ -16,9 +16,16 @@ pub(super) struct Pages {
     /// Pages to read (markdown or HTML) instead of the docs folder's
     #[arg(value_name = "PAGE")]
     pub(super) pages: Vec<String>,
-    /// The address of the PAGE(s) given, for their relative links
-    #[arg(long, value_name = "URL")]
-    pub(super) url: Option<String>,
+    /// The canonical address of the PAGE(s) given, the base of their relative links
+    #[arg(long, visible_alias = "url", value_name = "URL")]
+    pub(super) canonical_url: Option<String>,
+}
+
+impl Pages {
+    /// Whether the pages read are the docs folder's: none named, or every one inside it.
+    pub(super) fn of_docs_folder(&self, docs_dir: Option<&Path>) -> bool {
+        self.pages.is_empty() || Folder::locate(docs_dir).is_ok_and(|f| f.holds(&self.pages))
+    }
 }
 
 /// The folder of vendored pages.
@@ -74,6 +81,16 @@ impl Folder {
             .and_then(|t| diff::package_version(&t))
     }
 
+    /// Whether every one of `pages` is inside the folder.
+    fn holds(&self, pages: &[String]) -> bool {
+        let dir = self.dir.canonicalize().unwrap_or_else(|_| self.dir.clone());
+        pages.iter().all(|p| {
+            Path::new(p)
+                .canonicalize()
+                .is_ok_and(|p| p.starts_with(&dir))
+        })
+    }
+
     /// Every page of the folder, with its provenance, overrides and retired codes.
     pub(super) fn load(&self, diags: &mut Diagnostics) -> Inputs {
         docs_source::load_dir(&self.dir, &self.shown, diags)
@@ -99,13 +116,7 @@ pub(super) fn read_pages(docs_dir: Option<&Path>, pages: &Pages) -> Result<Readi
 
 /// The PAGE(s) of the command line as inputs, with what `folder` knows of them.
 fn named_pages(folder: Option<Folder>, pages: &Pages, diags: &mut Diagnostics) -> Inputs {
-    let all_inside = folder.as_ref().is_some_and(|f| {
-        let d = f.dir.canonicalize().unwrap_or_else(|_| f.dir.clone());
-        pages
-            .pages
-            .iter()
-            .all(|p| Path::new(p).canonicalize().is_ok_and(|p| p.starts_with(&d)))
-    });
+    let all_inside = folder.as_ref().is_some_and(|f| f.holds(&pages.pages));
     let (records, overrides, retired) = match &folder {
         Some(f) => {
             let records = docs_source::read_provenance(&f.dir, &f.shown, diags);
@@ -130,8 +141,8 @@ fn named_pages(folder: Option<Folder>, pages: &Pages, diags: &mut Diagnostics) -
                 .unwrap_or_default();
             let record = records.iter().find(|r| r.file == name);
             let mut page = docs_source::load_file(path, p, record, diags)?;
-            if pages.url.is_some() {
-                page.options.page_url = pages.url.clone();
+            if pages.canonical_url.is_some() {
+                page.options.page_url = pages.canonical_url.clone();
             }
             Some(page)
         })

@@ -1,33 +1,49 @@
-//! `cargo codes vendor`: fetch a page into the docs folder with its provenance, pins and
-//! retired codes, regenerate `src/generated.rs`, and print the diff of meaning. A page
-//! that is refused changes nothing.
+//! `cargo codes vendor`: refresh a page of the docs folder (or, with `--add`, add one)
+//! from a file or URL, with its provenance, pins and retired codes, regenerate
+//! `src/generated.rs`, and print the diff of meaning. A page that is refused changes
+//! nothing.
 
 use super::diff::{source_line, ReportFormat};
 use super::folder::Folder;
 use super::{Context, Error, ExitStatus};
+use crate::vendor::UrlFrom;
 use crate::{docs_source, freshness, generated};
 use std::time::Duration;
 
 const AFTER_HELP: &str = after_help!(
     "  cargo codes vendor https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
   cargo codes vendor saved.html --name response-status-and-error-codes.html
+  cargo codes vendor http://localhost:8000/codes.md --canonical-url https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
+  cargo codes vendor https://example.com/error-codes.md --add
   cargo codes vendor https://example.com/page.md --timeout 60 --format markdown"
 );
 
-/// Fetch a page into the docs folder, regenerate, and print the diff of meaning
+/// Refresh a page of the docs folder, regenerate, and print the diff of meaning
 ///
-/// SOURCE is a file path or an http(s) URL, markdown or HTML. The page is checked before
-/// anything is written. Then it goes into the docs folder with its provenance, pins for
+/// SOURCE is a file path or an http(s) URL: markdown, flattened text or rendered HTML,
+/// stored as fetched. The page is checked before anything is written. It replaces the
+/// page it refreshes: the only page of the docs folder, or else the one --name names, or
+/// else the only one with its title, or else the only one with its kinds of codes
+/// (status, error); if none is, nothing is written. --add adds it as another page
+/// instead. A refresh never leaves two copies of the same codes.
+///
+/// Then the page goes into the docs folder with its provenance (its canonical address,
+/// the base of its relative links; the date; the sha256 of the bytes fetched), pins for
 /// the names of new codes and the codes that left it, and src/generated.rs is
 /// regenerated. A page that is refused changes nothing.
 #[derive(clap::Args, Debug)]
 #[command(verbatim_doc_comment, after_help = AFTER_HELP)]
 pub(super) struct Args {
-    /// The page: a file path or an http(s) URL, markdown or HTML
+    /// The page: a file path or an http(s) URL, markdown, flattened text or HTML
     source: String,
-    /// The page's file name in the docs folder [default: from SOURCE]
+    /// The page's file name in the docs folder; in a refresh, also the page it replaces
+    /// when there is one of that name [default: the name of the page it replaces, or with
+    /// --add from SOURCE]
     #[arg(long, value_name = "FILE")]
     name: Option<String>,
+    /// Add the page beside the others instead of refreshing one
+    #[arg(long)]
+    add: bool,
     /// Give up fetching after SECS seconds
     #[arg(
         long,
@@ -37,9 +53,10 @@ pub(super) struct Args {
         allow_negative_numbers = true
     )]
     timeout: Duration,
-    /// The page's public address, for its relative links, when SOURCE is a file
-    #[arg(long, value_name = "URL")]
-    url: Option<String>,
+    /// The page's canonical address on the docs site, the base of its relative links
+    /// [default: the address recorded for the page it replaces, or else SOURCE's URL]
+    #[arg(long, visible_alias = "url", value_name = "URL")]
+    canonical_url: Option<String>,
     /// The form of the diff of meaning
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
@@ -70,8 +87,9 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
     let version = folder.package_version();
     let options = crate::vendor::Options {
         name: args.name.clone(),
-        url: args.url.clone(),
-        retrieved: crate::vendor::now_utc(),
+        add: args.add,
+        canonical_url: args.canonical_url.clone(),
+        retrieved: crate::vendor::today_utc(),
         version: version.clone(),
         generated: generated_file.is_some(),
     };
@@ -85,17 +103,44 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
         .iter()
         .find(|s| s.path.ends_with(&format!("/{}", plan.name)))
         .map_or(String::new(), |s| s.sha256.clone());
+    let what = match &plan.replaces {
+        Some(r) if r.file == plan.name => "replaced the page".to_owned(),
+        Some(r) => format!("replaced {shown}/{}", r.file),
+        None => "a new page".to_owned(),
+    };
     writeln!(
         out,
-        "vendored {} as {shown}/{} ({}; sha256 {sha})",
-        fetched.origin,
-        plan.name,
-        if plan.replaced {
-            "replaced the page"
-        } else {
-            "a new page"
-        }
+        "vendored {} as {shown}/{} ({what}; sha256 {sha})",
+        fetched.origin, plan.name
     )?;
+    match &plan.replaces {
+        Some(r) => writeln!(
+            out,
+            "it refreshes {shown}/{}, {} (--name FILE names another; --add adds a page instead)",
+            r.file, r.why
+        )?,
+        None if args.add => writeln!(out, "added beside the other pages (--add)")?,
+        None => writeln!(out, "added: {shown} had no page")?,
+    }
+    match &plan.canonical_url {
+        Some((url, from)) => {
+            let from = match from {
+                UrlFrom::Option => "--canonical-url".to_owned(),
+                UrlFrom::Record(file) => {
+                    format!("recorded for {shown}/{file}; --canonical-url sets another")
+                }
+                UrlFrom::Fetched => {
+                    "where it was fetched; --canonical-url sets the address on the docs site"
+                        .to_owned()
+                }
+            };
+            writeln!(out, "relative links resolve against {url} ({from})")?;
+        }
+        None => writeln!(
+            out,
+            "relative links stay relative: the page has no address (--canonical-url gives one)"
+        )?,
+    }
     let mut written: Vec<String> = plan
         .writes
         .iter()
@@ -104,9 +149,14 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
     if generated_file.is_some() {
         written.push(freshness::GENERATED_FILE.to_owned());
     }
+    let removed: String = plan
+        .removes
+        .iter()
+        .map(|name| format!("; removed {shown}/{name}"))
+        .collect();
     writeln!(
         out,
-        "wrote {}; {} new variant name(s) pinned; {} code(s) no longer on the page kept as deprecated",
+        "wrote {}{removed}; {} new variant name(s) pinned; {} code(s) no longer on the page kept as deprecated",
         written.join(", "),
         plan.newly_pinned,
         plan.newly_retired

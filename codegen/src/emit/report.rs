@@ -1,7 +1,7 @@
 //! A [`Diff`] written out: text for a terminal, markdown for a pull-request comment,
 //! JSON for tools, and a CHANGELOG.md section.
 
-use crate::diff::{Change, Diff, Entry, Field, Level};
+use crate::diff::{Change, Diff, Entry, Field, Level, Reason, Rule, ThroughVendor};
 use crate::json::quote;
 use crate::md::code_span;
 use crate::model::Code;
@@ -54,9 +54,43 @@ fn entry_line(e: &Entry) -> String {
     )
 }
 
+/// What `cargo codes vendor` does that a raw edit does not, for the line that gives its
+/// verdict.
+fn vendor_note(v: &ThroughVendor) -> String {
+    match v.retired {
+        0 => "it keeps every existing variant name".to_owned(),
+        n => format!(
+            "it keeps every existing variant name, and the {n} code(s) gone from the page as deprecated variants"
+        ),
+    }
+}
+
+/// The verdict through `cargo codes vendor` and what vendor does (`minor (it keeps
+/// ...)`), when the diff has that verdict and changes anything.
+fn through_vendor_line(d: &Diff) -> Option<String> {
+    let v = d.through_vendor.as_ref().filter(|_| !d.is_empty())?;
+    let verdict = if v.verdict == d.verdict {
+        format!("{} as well", v.verdict)
+    } else {
+        v.verdict.to_string()
+    };
+    Some(format!("{verdict} ({})", vendor_note(v)))
+}
+
+/// The vendored verdict's reasons, when they differ from the raw ones.
+fn vendored_reasons(d: &Diff) -> Option<(Level, &[Reason])> {
+    d.through_vendor
+        .as_ref()
+        .filter(|v| v.reasons != d.reasons && !d.is_empty())
+        .map(|v| (v.verdict, v.reasons.as_slice()))
+}
+
 /// Plain text for a terminal.
 pub fn text(d: &Diff) -> String {
     let mut s = format!("semver verdict: {}\n", d.verdict);
+    if let Some(line) = through_vendor_line(d) {
+        s.push_str(&format!("through `cargo codes vendor`: {line}\n"));
+    }
     if let Some(note) = behaviour_note(d) {
         s.push_str(&format!("BEHAVIOUR CHANGE: {note}\n"));
     }
@@ -107,6 +141,16 @@ pub fn text(d: &Diff) -> String {
     section("groups removed", '-', d.groups_removed.clone());
     section("channels added", '+', d.channels_added.clone());
     section("channels removed", '-', d.channels_removed.clone());
+    let mut why = |title: String, reasons: &[Reason]| {
+        s.push_str(&format!("\n{title}:\n"));
+        for r in reasons {
+            s.push_str(&format!("  {}: {}\n", r.level(), r.text));
+        }
+    };
+    why(format!("why {}", d.verdict), &d.reasons);
+    if let Some((level, reasons)) = vendored_reasons(d) {
+        why(format!("why {level} through `cargo codes vendor`"), reasons);
+    }
     s
 }
 
@@ -120,6 +164,9 @@ pub fn markdown(d: &Diff) -> String {
         "### infobip-codes: what the page refresh changes\n\n**Semver verdict: {}**\n",
         d.verdict
     );
+    if let Some(line) = through_vendor_line(d) {
+        s.push_str(&format!("\n**Through `cargo codes vendor`: {line}**\n"));
+    }
     if let Some(note) = behaviour_note(d) {
         s.push_str(&format!("\n> **Behaviour change.** {note}.\n"));
     }
@@ -176,11 +223,20 @@ pub fn markdown(d: &Diff) -> String {
     list("Groups removed", &d.groups_removed);
     list("Channels added", &d.channels_added);
     list("Channels removed", &d.channels_removed);
-    s.push_str("\n<details><summary>Why this verdict</summary>\n\n");
-    for (level, reason) in &d.reasons {
-        s.push_str(&format!("- {level}: {}\n", md_cell(reason)));
+    let mut why = |summary: String, reasons: &[Reason]| {
+        s.push_str(&format!("\n<details><summary>{summary}</summary>\n\n"));
+        for r in reasons {
+            s.push_str(&format!("- {}: {}\n", r.level(), md_cell(&r.text)));
+        }
+        s.push_str("\n</details>\n");
+    };
+    why("Why this verdict".to_owned(), &d.reasons);
+    if let Some((level, reasons)) = vendored_reasons(d) {
+        why(
+            format!("Why {level} through <code>cargo codes vendor</code>"),
+            reasons,
+        );
     }
-    s.push_str("\n</details>\n");
     s
 }
 
@@ -200,8 +256,21 @@ fn json_list(items: impl Iterator<Item = String>) -> String {
     format!("[{}]", items.join(","))
 }
 
+fn json_reasons(reasons: &[Reason]) -> String {
+    json_list(reasons.iter().map(|r| {
+        format!(
+            "{{\"level\":{},\"rule\":{},\"reason\":{}}}",
+            quote(r.level().as_str()),
+            quote(r.rule.as_str()),
+            quote(&r.text)
+        )
+    }))
+}
+
 /// JSON: `{"verdict", "added", "removed", "changed"}` as documented, plus
-/// `behaviour_change`, `retired`, `groups`, `channels` and `reasons`.
+/// `behaviour_change`, `retired`, `groups`, `channels`, `reasons` and `through_vendor`
+/// (`null`, or the verdict, reasons and retired count of the same change through
+/// `cargo codes vendor`).
 pub fn json(d: &Diff) -> String {
     let removed = d
         .removed
@@ -223,8 +292,19 @@ pub fn json(d: &Diff) -> String {
         )
     });
     let strings = |v: &[String]| json_list(v.iter().map(|s| quote(s)));
+    let through_vendor = d.through_vendor.as_ref().map_or_else(
+        || "null".to_owned(),
+        |v| {
+            format!(
+                "{{\"verdict\":{},\"retired\":{},\"reasons\":{}}}",
+                quote(v.verdict.as_str()),
+                v.retired,
+                json_reasons(&v.reasons)
+            )
+        },
+    );
     format!(
-        "{{\"verdict\":{},\"behaviour_change\":{},\"added\":{},\"removed\":{},\"changed\":{},\"retired\":{},\"groups\":{{\"added\":{},\"removed\":{}}},\"channels\":{{\"added\":{},\"removed\":{}}},\"reasons\":{}}}\n",
+        "{{\"verdict\":{},\"behaviour_change\":{},\"added\":{},\"removed\":{},\"changed\":{},\"retired\":{},\"groups\":{{\"added\":{},\"removed\":{}}},\"channels\":{{\"added\":{},\"removed\":{}}},\"reasons\":{},\"through_vendor\":{through_vendor}}}\n",
         quote(d.verdict.as_str()),
         d.has_behaviour_change(),
         json_list(d.added.iter().map(|e| json_entry(e, ""))),
@@ -235,7 +315,7 @@ pub fn json(d: &Diff) -> String {
         strings(&d.groups_removed),
         strings(&d.channels_added),
         strings(&d.channels_removed),
-        json_list(d.reasons.iter().map(|(l, r)| format!("{{\"level\":{},\"reason\":{}}}", quote(l.as_str()), quote(r)))),
+        json_reasons(&d.reasons),
     )
 }
 
@@ -313,14 +393,14 @@ pub fn changelog(d: &Diff, version: Option<&str>, sources: &[String]) -> String 
     );
     block("Removed", removed);
     s.push_str(&format!(
-        "Semver: {} ({}).\n",
-        d.verdict,
-        match d.verdict {
-            Level::Major => "existing code may stop compiling",
-            Level::Minor => "additions or behaviour changes",
-            Level::Patch => "documentation only",
-            Level::None => "nothing",
-        }
+        "Semver: {}, by these rules of \"The semver verdict\" in README.md:\n\n",
+        d.verdict
     ));
+    let mut rules: Vec<Rule> = d.reasons.iter().map(|r| r.rule).collect();
+    rules.sort();
+    rules.dedup();
+    for rule in rules {
+        s.push_str(&format!("- {}: {}\n", rule.change(), rule.level()));
+    }
     s
 }
