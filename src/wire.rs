@@ -338,6 +338,7 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
         f.write_str(T::EXPECTING)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut object = T::default();
         let mut seen = 0u8;
@@ -499,6 +500,7 @@ macro_rules! wire_object {
         }
 
         impl<'de> Deserialize<'de> for $ty {
+            #[inline]
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 d.deserialize_map(ObjectVisitor(core::marker::PhantomData))
             }
