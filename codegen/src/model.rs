@@ -115,7 +115,7 @@ pub struct Code {
     pub id: u16,
     /// The documented name, trimmed (`EC_UNKNOWN_SUBSCRIBER`).
     pub name: String,
-    /// The description as clean markdown.
+    /// The description as clean markdown (see [`Code::description_text`] for plain text).
     pub description: String,
     /// For errors: whether sending the same message again, unchanged, fails the same
     /// way. `None` where the page gives no flag (statuses, some error families).
@@ -133,6 +133,12 @@ impl Code {
     /// The identity of a code: kind, channel and id.
     pub fn key(&self) -> (Kind, &str, u16) {
         (self.kind, &self.channel, self.id)
+    }
+
+    /// The description as plain text ([`crate::md::plain_text`]): what the crate's
+    /// `description()` returns, while its doc comments keep the markdown.
+    pub fn description_text(&self) -> String {
+        crate::md::plain_text(&self.description)
     }
 
     /// Canonical order: kind (statuses first), channel, id.

@@ -4,11 +4,14 @@
 //! The output is plain data. Behaviour (accessors, `Display`, `FromStr`, serde) is
 //! hand-written in the crate and reads these tables, so reviewers read it once, not once
 //! per refresh. Every public item emitted here is documented from the page.
+//!
+//! Descriptions appear twice: as markdown in the doc comments, and as plain text
+//! ([`crate::md::plain_text`]) in the data tables that `description()` returns.
 
 use super::naming::{group_key, unique_variants, variants_with_pins};
 use super::wrap;
 use crate::freshness::{self, Input};
-use crate::md::code_span;
+use crate::md::{code_span, plain_text};
 use crate::model::{Catalog, Code, Group, GroupRef, Kind};
 use crate::overrides::{code_key, group_pin_key};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -560,7 +563,7 @@ impl<'a> Plan<'a> {
         let data = plans.iter().map(|p| {
             let id = opt_u16(p.id);
             let name = lit(&p.name);
-            let desc = field_lit(&p.descriptions.first().map(|(_, d)| d.clone()).unwrap_or_default());
+            let desc = field_lit(&p.descriptions.first().map(|(_, d)| plain_text(d)).unwrap_or_default());
             let channels = p.channels.iter().map(|c| self.channel_path(c));
             let fin = kind == Kind::Status && p.key != "PENDING";
             quote!(crate::data::GroupData { id: #id, name: #name, description: #desc, channels: &[#(#channels),*], is_final: #fin })
@@ -626,7 +629,7 @@ impl<'a> Plan<'a> {
             let c = p.code;
             let id = Literal::u16_unsuffixed(c.id);
             let name = lit(&c.name);
-            let desc = field_lit(&c.description);
+            let desc = field_lit(&c.description_text());
             let channel = self.channel_path(&c.channel);
             let group = match p.group {
                 Some(g) => {
