@@ -49,6 +49,14 @@ fn non_numeric_and_out_of_range_ids() {
 }
 
 #[test]
+fn an_id_is_digits_alone() {
+    assert_eq!(
+        diagnostics("|+5|true|`EC_A`|\n| 6 |false|`EC_B`|\n"),
+        ["p.md:6:2: error: non-numeric id `+5`"]
+    );
+}
+
+#[test]
 fn permanent_must_be_true_or_false() {
     assert_eq!(
         diagnostics("|1|yes|`EC_A`|\n"),

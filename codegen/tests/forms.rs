@@ -1,7 +1,7 @@
 //! Every form of one page gives the same catalog: readme.io markdown, flattened text,
 //! the crawler capture and rendered HTML; for the 2019 page and for the current layout.
 
-use infobip_codes_codegen::diag::LineIndex;
+use infobip_codes_codegen::diag::{Diagnostic, LineIndex, Location};
 use infobip_codes_codegen::model::{Catalog, Form, Kind};
 use infobip_codes_codegen::{read, Inputs, PageInput, Reading};
 use std::path::{Path, PathBuf};
@@ -378,4 +378,288 @@ fn a_codes_table_under_a_heading_without_a_channel_is_reported_at_its_line_in_ev
             );
         }
     }
+}
+
+// ---- a row's cells never land in another field ------------------------------------------
+
+/// The description of error 7002 on the 2019 page.
+const UNKNOWN_USER: &str = "Receiving user does not exists. Check that the user has subscribed to the service and that you are using the correct user key.";
+
+/// `text` with its one occurrence of `from` replaced by `to`.
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    text.replacen(from, to, 1)
+}
+
+/// The 2019 page in every form (markdown, flattened text, the crawler capture, HTML),
+/// with the cell that holds the name and description of error 7002 replaced by `md_cell`
+/// (`html_cell` in HTML): (path, text).
+fn row_7002_in_every_form(md_cell: &str, html_cell: &str) -> [(&'static str, String); 4] {
+    let text = |rel: &str| String::from_utf8(file(rel)).unwrap();
+    let md_from = format!("`EC_UNKNOWN_USER`<ul><li>{UNKNOWN_USER}</li></ul>");
+    let html_from = format!("<code>EC_UNKNOWN_USER</code><ul><li>{UNKNOWN_USER}</li></ul>");
+    let md = replace_once(
+        &text("docs-source/response-status-and-error-codes.md"),
+        &md_from,
+        md_cell,
+    );
+    let capture = replace_once(
+        &text("tests/fixtures/response-status-and-error-codes.capture.txt"),
+        &md_from,
+        md_cell,
+    );
+    let html = replace_once(
+        &text("tests/fixtures/pages/response-status-and-error-codes.html"),
+        &html_from,
+        html_cell,
+    );
+    [
+        ("p.md", md.clone()),
+        ("p.txt", md.replace('\n', " ")),
+        ("c.txt", capture),
+        ("p.html", html),
+    ]
+}
+
+/// Error 27 of the current layout's error page, as markdown, flattened text and HTML,
+/// with its name and description cells replaced: (path, text).
+fn row_27_in_every_current_form(
+    name: (&str, &str),
+    description: (&str, &str),
+) -> [(&'static str, String); 3] {
+    let text = |rel: &str| String::from_utf8(file(rel)).unwrap();
+    let md = replace_once(
+        &text("tests/fixtures/pages/current/error-codes.md"),
+        "| `EC_ABSENT_SUBSCRIBER` | The handset is switched off or out of coverage.<br>Try again later. |",
+        &format!("| {} | {} |", name.0, description.0),
+    );
+    let html = replace_once(
+        &text("tests/fixtures/pages/current/error-codes.html"),
+        "<td><code>EC_ABSENT_SUBSCRIBER</code></td><td>The handset is switched off or out of coverage.<br>Try again later.</td>",
+        &format!("<td>{}</td><td>{}</td>", name.1, description.1),
+    );
+    [
+        ("e.md", md.clone()),
+        ("e.txt", md.replace('\n', " ")),
+        ("e.html", html),
+    ]
+}
+
+/// Every error of reading `text` as `path`, whole.
+fn errors_of(path: &str, text: &str) -> Vec<String> {
+    read_one(path, text)
+        .diagnostics
+        .errors()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The first line of every error of reading `text` as `path`.
+fn error_lines(path: &str, text: &str) -> Vec<String> {
+    errors_of(path, text)
+        .iter()
+        .map(|e| e.lines().next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// What a cell starts with, in `path`'s form: `<td>` and `html` in HTML, `md` otherwise.
+fn cell_start(path: &str, md: &str, html: &str) -> String {
+    if path.ends_with(".html") {
+        format!("<td>{html}")
+    } else {
+        md.to_owned()
+    }
+}
+
+/// Where `needle` starts in `text`.
+fn at(path: &str, text: &str, needle: &str) -> Location {
+    let index = LineIndex::new(path, text);
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    index.locate(text, offset)
+}
+
+#[test]
+fn a_row_whose_name_was_removed_is_refused_at_its_cell_in_every_form() {
+    // `|7002|true|<ul><li>Receiving user does not exists. ...</li></ul>|`: the text after
+    // the missing name is the description, never the name.
+    let md_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul>");
+    let html_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul>");
+    for (path, text) in row_7002_in_every_form(&md_cell, &html_cell) {
+        let cell = cell_start(path, &md_cell, &html_cell);
+        // HTML has no source row to quote: the snippet is the row's text.
+        let row = if path.ends_with(".html") {
+            format!("| 7002 | true | {UNKNOWN_USER} |")
+        } else {
+            format!("|7002|true|{md_cell}|")
+        };
+        let error = Diagnostic::error(at(path, &text, &cell), "row without a name")
+            .with_snippet(row)
+            .with_hint("the Status/Error column starts with the code's name, e.g. `` `DELIVERED_TO_HANDSET` ``");
+        assert_eq!(errors_of(path, &text), [error.to_string()], "{path}");
+    }
+}
+
+/// The code of `kind`, `channel` and `id` that reading `text` as `path` gives, with no
+/// error.
+fn the_code(path: &str, text: &str, channel: &str, id: u16) -> infobip_codes_codegen::model::Code {
+    let reading = read_one(path, text);
+    assert!(
+        !reading.diagnostics.has_errors(),
+        "{path}: {}",
+        reading.diagnostics
+    );
+    let found: Vec<_> = reading
+        .catalog
+        .codes
+        .iter()
+        .filter(|c| c.kind == Kind::Error && c.channel == channel && c.id == id)
+        .cloned()
+        .collect();
+    assert_eq!(found.len(), 1, "{path}");
+    found[0].clone()
+}
+
+#[test]
+fn a_row_whose_description_was_removed_is_a_code_without_description_in_every_form() {
+    for (path, text) in row_7002_in_every_form("`EC_UNKNOWN_USER`", "<code>EC_UNKNOWN_USER</code>")
+    {
+        let code = the_code(path, &text, "chat", 7002);
+        assert_eq!(
+            (code.name.as_str(), code.description.as_str()),
+            ("EC_UNKNOWN_USER", ""),
+            "{path}"
+        );
+    }
+    for (path, text) in row_27_in_every_current_form(
+        (
+            "`EC_ABSENT_SUBSCRIBER`",
+            "<code>EC_ABSENT_SUBSCRIBER</code>",
+        ),
+        ("", ""),
+    ) {
+        let code = the_code(path, &text, "general", 27);
+        assert_eq!(
+            (code.name.as_str(), code.description.as_str()),
+            ("EC_ABSENT_SUBSCRIBER", ""),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_row_whose_name_and_description_were_swapped_is_refused_in_every_form() {
+    // One cell for both: a cell that opens with its description has no name.
+    let md_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul>`EC_UNKNOWN_USER`");
+    let html_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul><code>EC_UNKNOWN_USER</code>");
+    for (path, text) in row_7002_in_every_form(&md_cell, &html_cell) {
+        let cell = cell_start(path, &md_cell, &html_cell);
+        assert_eq!(
+            error_lines(path, &text),
+            [format!(
+                "{}: error: row without a name",
+                at(path, &text, &cell)
+            )],
+            "{path}"
+        );
+    }
+    // A Description column: the name cell reads as text and the Description cell as a name.
+    let swapped = "The handset is switched off or out of coverage.<br>Try again later.";
+    for (path, text) in row_27_in_every_current_form(
+        (swapped, swapped),
+        (
+            "`EC_ABSENT_SUBSCRIBER`",
+            "<code>EC_ABSENT_SUBSCRIBER</code>",
+        ),
+    ) {
+        // A markdown cell starts after its pipe.
+        let cell = cell_start(path, &format!(" {swapped}"), swapped);
+        assert_eq!(
+            error_lines(path, &text),
+            [format!(
+                "{}: error: name and description look swapped: the name cell reads `The handset is switched off or out of coverage. Try again later.`, the Description cell `EC_ABSENT_SUBSCRIBER`",
+                at(path, &text, &cell)
+            )],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_row_whose_name_was_removed_in_the_current_layout_is_refused_at_its_cell() {
+    let description = "The handset is switched off or out of coverage.";
+    for (path, text) in row_27_in_every_current_form(("", ""), (description, description)) {
+        let cell = cell_start(
+            path,
+            &format!("  | {description}"),
+            &format!("</td><td>{description}"),
+        );
+        assert_eq!(
+            error_lines(path, &text),
+            [format!(
+                "{}: error: row without a name",
+                at(path, &text, &cell)
+            )],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn prose_names_stay_names_in_a_name_column_but_a_name_with_more_text_is_refused() {
+    // Live Chat documents errors named "Mandatory field missing".
+    for (path, text) in row_27_in_every_current_form(
+        ("Mandatory field missing", "Mandatory field missing"),
+        (
+            "A mandatory field is missing.",
+            "A mandatory field is missing.",
+        ),
+    ) {
+        let code = the_code(path, &text, "general", 27);
+        assert_eq!(
+            (code.name.as_str(), code.description.as_str()),
+            ("Mandatory field missing", "A mandatory field is missing."),
+            "{path}"
+        );
+    }
+    // The name column holds the name alone: text after its code span goes nowhere.
+    for (path, text) in row_27_in_every_current_form(
+        (
+            "`EC_ABSENT_SUBSCRIBER`<br>Try again later.",
+            "<code>EC_ABSENT_SUBSCRIBER</code><br>Try again later.",
+        ),
+        ("Switched off.", "Switched off."),
+    ) {
+        let cell = cell_start(path, " `EC_ABSENT_SUBSCRIBER`<br>", "<code>EC_ABSENT");
+        assert_eq!(
+            error_lines(path, &text),
+            [format!(
+                "{}: error: name `EC_ABSENT_SUBSCRIBER` is followed by more text in its cell: `Try again later.`",
+                at(path, &text, &cell)
+            )],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn in_flattened_text_a_group_heading_without_an_end_is_refused_not_named_after_its_text() {
+    let md = String::from_utf8(file("tests/fixtures/pages/current/status-codes.md")).unwrap();
+    let md = replace_once(&md, " [#scheduled-moments-status-codes]", "");
+    // With its line, the heading is the group `Scheduled`.
+    let code = read_one("s.md", &md)
+        .catalog
+        .codes
+        .into_iter()
+        .find(|c| c.id == 9001)
+        .unwrap();
+    assert_eq!(code.group.unwrap().name, "Scheduled");
+    // Flattened, nothing says where it ends: it would take in the sentence after it.
+    let flat = md.replace('\n', " ");
+    assert_eq!(
+        error_lines("s.txt", &flat),
+        [format!(
+            "{}: error: where the group heading `Scheduled Communications that will start later.` ends is lost in flattened text",
+            at("s.txt", &flat, "### Scheduled")
+        )]
+    );
 }
