@@ -14,7 +14,7 @@
 //! | a variant removed or renamed | major |
 
 use crate::emit::rust::api_surface;
-use crate::model::{group_key, Catalog, Code, GroupRef, Kind};
+use crate::model::{group_key, pair_codes, Catalog, Code, GroupRef, Kind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -190,48 +190,52 @@ fn group_label(kind: Kind, channel: &Option<String>, g: &GroupRef) -> String {
     }
 }
 
-/// Compares `old` with `new`.
+/// A code's identity in a diff: kind, channel, id and name.
+type Identity = (Kind, String, u16, String);
+
+fn identity(c: &Code) -> Identity {
+    (c.kind, c.channel.clone(), c.id, c.name.clone())
+}
+
+/// Compares `old` with `new`. Codes are paired by [`pair_codes`]: by kind, channel and
+/// id, and by name where a channel documents an id under several names.
 pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     let old_paths = variant_paths(old);
     let new_paths = variant_paths(new);
-    let entry = |c: &Code, paths: &BTreeMap<(Kind, String, u16), String>| Entry {
+    let entry = |c: &Code, paths: &BTreeMap<Identity, String>| Entry {
         kind: c.kind,
         channel: c.channel.clone(),
         id: c.id,
         name: c.name.clone(),
-        variant: paths
-            .get(&(c.kind, c.channel.clone(), c.id))
-            .cloned()
-            .unwrap_or_default(),
+        variant: paths.get(&identity(c)).cloned().unwrap_or_default(),
     };
-    let old_by: BTreeMap<_, &Code> = old
-        .codes
-        .iter()
-        .map(|c| ((c.kind, c.channel.clone(), c.id), c))
-        .collect();
-    let new_by: BTreeMap<_, &Code> = new
-        .codes
-        .iter()
-        .map(|c| ((c.kind, c.channel.clone(), c.id), c))
-        .collect();
+    let mut pairing = pair_codes(&old.codes, &new.codes);
+    // Reports list codes by kind, channel slug, id and name.
+    let order = |c: &&Code| identity(c);
+    pairing.both.sort_by_key(|(o, _)| identity(o));
+    pairing.old_only.sort_by_key(order);
+    pairing.new_only.sort_by_key(order);
+    let old_keys: BTreeSet<_> = old.codes.iter().map(Code::key).collect();
+    let new_keys: BTreeSet<_> = new.codes.iter().map(Code::key).collect();
 
     let mut d = Diff::default();
-    let mut moved: BTreeSet<(Kind, String, u16)> = BTreeSet::new();
+    let mut moved_old = BTreeSet::new();
+    let mut moved_new = BTreeSet::new();
     // A code that left one channel's section for another's, under the same name and id.
-    for (key, o) in &old_by {
-        if new_by.contains_key(key) {
+    for (i, o) in pairing.old_only.iter().enumerate() {
+        if new_keys.contains(&o.key()) {
             continue;
         }
-        let target = new_by.iter().find(|(k, n)| {
-            !old_by.contains_key(*k)
+        let target = pairing.new_only.iter().enumerate().find(|(j, n)| {
+            !old_keys.contains(&n.key())
                 && n.kind == o.kind
                 && n.id == o.id
                 && n.name == o.name
-                && !moved.contains(*k)
+                && !moved_new.contains(j)
         });
-        if let Some((nk, n)) = target {
-            moved.insert(key.clone());
-            moved.insert(nk.clone());
+        if let Some((j, n)) = target {
+            moved_old.insert(i);
+            moved_new.insert(j);
             let mut fields = field_changes(o, n);
             fields.insert(0, Field::Channel);
             d.changed.push(Change {
@@ -242,36 +246,35 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
             });
         }
     }
-    for (key, o) in &old_by {
-        if moved.contains(key) {
-            continue;
-        }
-        match new_by.get(key) {
-            None => d.removed.push(entry(o, &old_paths)),
-            Some(n) if o.retired.is_none() && n.retired.is_some() => {
-                d.retired.push(entry(n, &new_paths))
-            }
-            Some(n) if o.retired.is_some() && n.retired.is_none() => {
-                d.added.push(entry(n, &new_paths))
-            }
-            Some(n) => {
-                let fields = field_changes(o, n);
-                if !fields.is_empty() {
-                    d.changed.push(Change {
-                        entry: entry(n, &new_paths),
-                        old: (*o).clone(),
-                        new: (*n).clone(),
-                        fields,
-                    });
-                }
+    for (o, n) in &pairing.both {
+        if o.retired.is_none() && n.retired.is_some() {
+            d.retired.push(entry(n, &new_paths));
+        } else if o.retired.is_some() && n.retired.is_none() {
+            d.added.push(entry(n, &new_paths));
+        } else {
+            let fields = field_changes(o, n);
+            if !fields.is_empty() {
+                d.changed.push(Change {
+                    entry: entry(n, &new_paths),
+                    old: (*o).clone(),
+                    new: (*n).clone(),
+                    fields,
+                });
             }
         }
     }
-    for (key, n) in &new_by {
-        if !old_by.contains_key(key) && !moved.contains(key) {
+    for (i, o) in pairing.old_only.iter().enumerate() {
+        if !moved_old.contains(&i) {
+            d.removed.push(entry(o, &old_paths));
+        }
+    }
+    for (j, n) in pairing.new_only.iter().enumerate() {
+        if !moved_new.contains(&j) {
             d.added.push(entry(n, &new_paths));
         }
     }
+    d.added
+        .sort_by_key(|e| (e.kind, e.channel.clone(), e.id, e.name.clone()));
 
     let groups = |c: &Catalog| -> BTreeSet<String> {
         c.groups
@@ -336,10 +339,10 @@ fn field_changes(o: &Code, n: &Code) -> Vec<Field> {
     fields
 }
 
-fn variant_paths(c: &Catalog) -> BTreeMap<(Kind, String, u16), String> {
+fn variant_paths(c: &Catalog) -> BTreeMap<Identity, String> {
     crate::emit::rust::variant_paths(c)
         .into_iter()
-        .map(|(code, path)| ((code.kind, code.channel.clone(), code.id), path))
+        .map(|(code, path)| (identity(code), path))
         .collect()
 }
 

@@ -6,7 +6,7 @@ use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
 use crate::docs::{self, DocFile, Provenance};
 use crate::freshness::{self, sha256_hex};
-use crate::model::{Catalog, Code};
+use crate::model::{pair_codes, pair_codes_by_name, Catalog, Code};
 use crate::{overrides, read, retired, Inputs, PageInput};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -243,26 +243,27 @@ pub fn plan(
         ..inputs.clone()
     })
     .catalog;
-    let on_page = |c: &Code| page_catalog.codes.iter().any(|p| p.key() == c.key());
-    let mut retired: Vec<Code> = inputs
-        .retired
-        .iter()
-        .filter(|c| !on_page(c))
+    let mut retired: Vec<Code> = pair_codes_by_name(&inputs.retired, &page_catalog.codes)
+        .old_only
+        .into_iter()
         .cloned()
         .collect();
-    let mut newly_retired = Vec::new();
-    for c in old
+    let live: Vec<Code> = old
         .codes
         .iter()
-        .filter(|c| c.retired.is_none() && !on_page(c))
-    {
-        if !retired.iter().any(|r| r.key() == c.key()) {
-            newly_retired.push(Code {
+        .filter(|c| c.retired.is_none())
+        .cloned()
+        .collect();
+    let gone = pair_codes(&live, &page_catalog.codes).old_only;
+    let newly_retired: Vec<Code> =
+        pair_codes_by_name(&gone.into_iter().cloned().collect::<Vec<_>>(), &retired)
+            .old_only
+            .into_iter()
+            .map(|c| Code {
                 retired: Some(String::new()),
                 ..c.clone()
-            });
-        }
-    }
+            })
+            .collect();
     retired.extend(newly_retired.iter().cloned());
     inputs.retired = retired.clone();
     let provisional = read(&inputs).catalog;

@@ -221,3 +221,44 @@ fn a_code_that_changes_channel_is_reported_as_such() {
     assert_eq!(d.changed[0].fields[0], Field::Channel);
     assert!(report::text(&d).contains("channel voice -> chat"));
 }
+
+#[test]
+fn a_mistyped_id_passes_with_a_warning_and_the_diff_shows_the_code_that_disappeared() {
+    // EC_ILLEGAL_SUBSCRIBER (9) typed as 10, the id of EC_BEARER_SERVICE_NOT_PROVISIONED:
+    // on the page this looks like one id documented under two names.
+    let typo = edited(
+        replace(
+            "|9|true|`EC_ILLEGAL_SUBSCRIBER`",
+            "|10|true|`EC_ILLEGAL_SUBSCRIBER`",
+        ),
+        &[],
+    );
+    let reading = read(&inputs(&typo));
+    let warnings: Vec<String> = reading
+        .diagnostics
+        .warnings()
+        .map(|w| w.to_string().lines().next().unwrap_or_default().to_owned())
+        .filter(|w| w.contains("another name"))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["docs-source/response-status-and-error-codes.md:203:1: warning: error id 10 in channel general is documented under another name: `EC_BEARER_SERVICE_NOT_PROVISIONED` here, `EC_ILLEGAL_SUBSCRIBER` at docs-source/response-status-and-error-codes.md:124:1; both are kept as codes"]
+    );
+    let d = compare(&typo);
+    assert_eq!(d.verdict, Level::Major);
+    // The diff of meaning: the code of id 9 is gone, a major change, and the same name
+    // appears at the id it was mistyped as.
+    assert_eq!(
+        report::text(&d),
+        "semver verdict: major\n\n\
+         added (1):\n  + error 10 EC_ILLEGAL_SUBSCRIBER (general)  ErrorCode::EcIllegalSubscriber\n\n\
+         removed (1):\n  - error 9 EC_ILLEGAL_SUBSCRIBER (general)  ErrorCode::EcIllegalSubscriber\n"
+    );
+    assert_eq!(
+        d.reasons,
+        [(
+            Level::Major,
+            "error 9 `EC_ILLEGAL_SUBSCRIBER` (general) removed".to_owned()
+        )]
+    );
+}

@@ -102,15 +102,16 @@ fn the_current_layout_reads_the_same_in_every_form() {
     let md = current("md");
     assert_eq!(meaning(&current("flat")), meaning(&md));
     assert_eq!(meaning(&current("html")), meaning(&md));
-    // The same warning, at the same place in each file that keeps lines.
+    // The same warnings (a status listed twice, an id under two names), at the same
+    // places in each file that keeps lines.
     let warnings = |r: &Reading| {
         r.diagnostics
             .warnings()
             .map(|d| d.message.clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(warnings(&current("html")).len(), 1);
-    assert_eq!(warnings(&md).len(), 1);
+    assert_eq!(warnings(&current("html")).len(), 2);
+    assert_eq!(warnings(&md).len(), 2);
 }
 
 #[test]
@@ -135,7 +136,7 @@ fn the_current_layout_merges_two_pages_into_one_catalog() {
             c.codes_of(Kind::Status).count(),
             c.codes_of(Kind::Error).count()
         ),
-        (10, 6)
+        (10, 9)
     );
     let code = |kind: Kind, channel: &str, id: u16| {
         c.codes
@@ -190,7 +191,43 @@ fn the_current_layout_merges_two_pages_into_one_catalog() {
         .collect();
     assert_eq!(
         w,
-        ["status-codes.md:45:1: warning: status 5100 `PENDING_MMS_QUEUED` is listed again in channel mms (under group `Delivered`); keeping the first listing, under group `Pending` at status-codes.md:36:1"]
+        [
+            "error-codes.md:56:1: warning: error id 40404 in channel people-api is documented under another name: `CUSTOM_ATTRIBUTE_DOES_NOT_EXIST` here, `ADDITIONAL_FIELD_DOES_NOT_EXIST` at error-codes.md:55:1; both are kept as codes",
+            "status-codes.md:45:1: warning: status 5100 `PENDING_MMS_QUEUED` is listed again in channel mms (under group `Delivered`); keeping the first listing, under group `Pending` at status-codes.md:36:1",
+        ]
+    );
+
+    // One id under two names in one channel (People API 40404): two codes, in page order.
+    let people: Vec<(u16, &str, &str)> = c
+        .codes
+        .iter()
+        .filter(|x| x.channel == "people-api" && x.id == 40404)
+        .map(|x| (x.id, x.name.as_str(), x.description.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                40404,
+                "ADDITIONAL_FIELD_DOES_NOT_EXIST",
+                "The additional field does not exist."
+            ),
+            (
+                40404,
+                "CUSTOM_ATTRIBUTE_DOES_NOT_EXIST",
+                "The custom attribute does not exist."
+            ),
+        ]
+    );
+    // A link, a code span and an escape: markdown in the model, plain text for `description()`.
+    let person = code(Kind::Error, "people-api", 40401);
+    assert_eq!(
+        person.description,
+        "No person has this \\*identifier\\*: check `externalId`, or see [managing people](https://www.infobip.com/docs/people/manage-people)."
+    );
+    assert_eq!(
+        person.description_text(),
+        "No person has this *identifier*: check externalId, or see managing people (https://www.infobip.com/docs/people/manage-people)."
     );
 
     // A deprecated section, and a table without a group heading.
@@ -255,16 +292,26 @@ fn html_locations_point_into_the_html_file() {
         .warnings()
         .map(|d| d.location.to_string())
         .collect();
-    let html = String::from_utf8(file("tests/fixtures/pages/current/status-codes.html")).unwrap();
-    // The second listing of 5100 is the second row that holds it.
-    let rows: Vec<usize> = html
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains("<td>5100</td>"))
-        .map(|(i, _)| i + 1)
-        .collect();
-    assert_eq!(rows.len(), 2);
-    assert_eq!(w, [format!("status-codes.html:{}:1", rows[1])]);
+    // The second listing of 5100, and of 40404, is the second row that holds it.
+    let second_row = |page: &str, cell: &str| {
+        let html =
+            String::from_utf8(file(&format!("tests/fixtures/pages/current/{page}"))).unwrap();
+        let rows: Vec<usize> = html
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.contains(cell))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(rows.len(), 2);
+        format!("{page}:{}:1", rows[1])
+    };
+    assert_eq!(
+        w,
+        [
+            second_row("error-codes.html", "<td>40404</td>"),
+            second_row("status-codes.html", "<td>5100</td>"),
+        ]
+    );
 }
 
 /// A codes table whose Id column is spelled `errorId`, as markdown and as HTML.

@@ -13,7 +13,7 @@ use super::wrap;
 use crate::freshness::{self, Input};
 use crate::md::{code_span, plain_text};
 use crate::model::{Catalog, Code, Group, GroupRef, Kind};
-use crate::overrides::{code_key, group_pin_key};
+use crate::overrides::{code_pin_key, group_pin_key, pinned};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeMap;
@@ -48,12 +48,11 @@ pub fn variant_paths(catalog: &Catalog) -> Vec<(&Code, String)> {
 /// what `cargo codes pin` records so that later refreshes keep these names.
 pub fn current_pins(catalog: &Catalog) -> std::collections::BTreeMap<String, String> {
     let plan = Plan::new(catalog);
+    let shared = catalog.ids_with_several_names();
     let mut pins = std::collections::BTreeMap::new();
     for p in plan.statuses.iter().chain(&plan.errors) {
-        pins.insert(
-            code_key(p.code.kind, &p.code.channel, p.code.id),
-            p.ident.clone(),
-        );
+        let key = code_pin_key(p.code, shared.contains(&p.code.key()));
+        pins.insert(key, p.ident.clone());
     }
     for (kind, groups) in [
         (Kind::Status, &plan.status_groups),
@@ -407,14 +406,10 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|c| (c.name.clone(), Some(c.id), Some(c.channel.clone())))
             .collect();
+        let shared = catalog.ids_with_several_names();
         let pins: Vec<Option<String>> = codes
             .iter()
-            .map(|c| {
-                catalog
-                    .pins
-                    .get(&code_key(c.kind, &c.channel, c.id))
-                    .cloned()
-            })
+            .map(|c| pinned(&catalog.pins, c, shared.contains(&c.key())).cloned())
             .collect();
         let index: BTreeMap<(&str, Option<u16>), usize> = groups
             .iter()
