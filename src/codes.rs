@@ -133,7 +133,10 @@ macro_rules! code_impls {
                 }
             }
 
-            /// Every code with this id, one per channel that documents it, in channel order.
+            /// Every code with this id, in channel order: one per channel that documents it,
+            /// or, where a channel documents the id under several names (People API 40404
+            /// is `ADDITIONAL_FIELD_DOES_NOT_EXIST` and `CUSTOM_ATTRIBUTE_DOES_NOT_EXIST`),
+            /// each of them, in page order.
             ///
             /// ```
             #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
@@ -145,7 +148,9 @@ macro_rules! code_impls {
                 $from_id_all(id)
             }
 
-            /// The code with this id in this channel.
+            /// The code with this id in this channel. Where the channel documents the id
+            /// under several names, the first in page order;
+            #[doc = concat!("[`", stringify!($ty), "::from_id_all`] gives them all, and the wire type's `code()` chooses by the payload's `name`.")]
             ///
             /// ```
             #[doc = concat!("use infobip_codes::{Channel, ", stringify!($ty), "};")]
