@@ -389,13 +389,13 @@ impl Catalog {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn code(id: u16, name: &str, line: u32) -> Code {
+impl Code {
+    /// A code of `kind`, `channel`, `id` and `name` at `p.md:line:1`, with nothing else
+    /// (no group, description or flag): what the unit tests compare.
+    pub(crate) fn bare(kind: Kind, channel: &str, id: u16, name: &str, line: u32) -> Code {
         Code {
-            kind: Kind::Error,
-            channel: "people-api".into(),
+            kind,
+            channel: channel.into(),
             group: None,
             id,
             name: name.into(),
@@ -405,6 +405,15 @@ mod tests {
             retired: None,
             location: Location::new("p.md", line, 1),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(id: u16, name: &str, line: u32) -> Code {
+        Code::bare(Kind::Error, "people-api", id, name, line)
     }
 
     /// (old name, new name) of each pair, and the names found on one side only.

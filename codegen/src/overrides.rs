@@ -309,18 +309,7 @@ mod tests {
 
     #[test]
     fn codes_that_share_an_id_are_pinned_under_their_names() {
-        let code = |name: &str| Code {
-            kind: Kind::Error,
-            channel: "people-api".into(),
-            group: None,
-            id: 40404,
-            name: name.into(),
-            description: String::new(),
-            permanent: None,
-            deprecated: false,
-            retired: None,
-            location: Location::default(),
-        };
+        let code = |name: &str| Code::bare(Kind::Error, "people-api", 40404, name, 1);
         let (a, b) = (code("A_NAME"), code("B_NAME"));
         assert_eq!(code_pin_key(&a, false), "error/people-api/40404");
         assert_eq!(code_pin_key(&a, true), "error/people-api/40404/A_NAME");

@@ -306,18 +306,7 @@ mod tests {
     use crate::model::GroupRef;
 
     fn code(kind: Kind, channel: &str, id: u16, name: &str, line: u32) -> Code {
-        Code {
-            kind,
-            channel: channel.into(),
-            group: None,
-            id,
-            name: name.into(),
-            description: String::new(),
-            permanent: None,
-            deprecated: false,
-            retired: None,
-            location: Location::new("p.md", line, 1),
-        }
+        Code::bare(kind, channel, id, name, line)
     }
 
     fn first_lines(d: &Diagnostics) -> Vec<String> {

@@ -509,6 +509,15 @@ fn error_lines(path: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Reading `text` as `path` gives one error, `message`, at the cell that starts with `cell`.
+fn assert_one_error_at(path: &str, text: &str, cell: &str, message: &str) {
+    assert_eq!(
+        error_lines(path, text),
+        [format!("{}: error: {message}", at(path, text, cell))],
+        "{path}"
+    );
+}
+
 /// What a cell starts with, in `path`'s form: `<td>` and `html` in HTML, `md` otherwise.
 fn cell_start(path: &str, md: &str, html: &str) -> String {
     if path.ends_with(".html") {
@@ -600,14 +609,7 @@ fn a_row_whose_name_and_description_were_swapped_is_refused_in_every_form() {
     let html_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul><code>EC_UNKNOWN_USER</code>");
     for (path, text) in row_7002_in_every_form(&md_cell, &html_cell) {
         let cell = cell_start(path, &md_cell, &html_cell);
-        assert_eq!(
-            error_lines(path, &text),
-            [format!(
-                "{}: error: row without a name",
-                at(path, &text, &cell)
-            )],
-            "{path}"
-        );
+        assert_one_error_at(path, &text, &cell, "row without a name");
     }
     // A Description column: the name cell reads as text and the Description cell as a name.
     let swapped = "The handset is switched off or out of coverage.<br>Try again later.";
@@ -620,14 +622,7 @@ fn a_row_whose_name_and_description_were_swapped_is_refused_in_every_form() {
     ) {
         // A markdown cell starts after its pipe.
         let cell = cell_start(path, &format!(" {swapped}"), swapped);
-        assert_eq!(
-            error_lines(path, &text),
-            [format!(
-                "{}: error: name and description look swapped: the name cell reads `The handset is switched off or out of coverage. Try again later.`, the Description cell `EC_ABSENT_SUBSCRIBER`",
-                at(path, &text, &cell)
-            )],
-            "{path}"
-        );
+        assert_one_error_at(path, &text, &cell, "name and description look swapped: the name cell reads `The handset is switched off or out of coverage. Try again later.`, the Description cell `EC_ABSENT_SUBSCRIBER`");
     }
 }
 
@@ -640,14 +635,7 @@ fn a_row_whose_name_was_removed_in_the_current_layout_is_refused_at_its_cell() {
             &format!("  | {description}"),
             &format!("</td><td>{description}"),
         );
-        assert_eq!(
-            error_lines(path, &text),
-            [format!(
-                "{}: error: row without a name",
-                at(path, &text, &cell)
-            )],
-            "{path}"
-        );
+        assert_one_error_at(path, &text, &cell, "row without a name");
     }
 }
 
@@ -677,13 +665,11 @@ fn prose_names_stay_names_in_a_name_column_but_a_name_with_more_text_is_refused(
         ("Switched off.", "Switched off."),
     ) {
         let cell = cell_start(path, " `EC_ABSENT_SUBSCRIBER`<br>", "<code>EC_ABSENT");
-        assert_eq!(
-            error_lines(path, &text),
-            [format!(
-                "{}: error: name `EC_ABSENT_SUBSCRIBER` is followed by more text in its cell: `Try again later.`",
-                at(path, &text, &cell)
-            )],
-            "{path}"
+        assert_one_error_at(
+            path,
+            &text,
+            &cell,
+            "name `EC_ABSENT_SUBSCRIBER` is followed by more text in its cell: `Try again later.`",
         );
     }
 }
@@ -702,11 +688,10 @@ fn in_flattened_text_a_group_heading_without_an_end_is_refused_not_named_after_i
     assert_eq!(code.group.unwrap().name, "Scheduled");
     // Flattened, nothing says where it ends: it would take in the sentence after it.
     let flat = md.replace('\n', " ");
-    assert_eq!(
-        error_lines("s.txt", &flat),
-        [format!(
-            "{}: error: where the group heading `Scheduled Communications that will start later.` ends is lost in flattened text",
-            at("s.txt", &flat, "### Scheduled")
-        )]
+    assert_one_error_at(
+        "s.txt",
+        &flat,
+        "### Scheduled",
+        "where the group heading `Scheduled Communications that will start later.` ends is lost in flattened text",
     );
 }
