@@ -50,7 +50,7 @@ pub fn code_span(content: &str) -> String {
 /// dashboards and support tickets:
 ///
 /// - escapes are resolved and code spans, emphasis and strong text lose their markers
-///   (`` `from` `` is `from`, `\\*` is `*`);
+///   (`` `from` `` is `from`, `\*` is `*`);
 /// - a link is its text followed by its address in parentheses
 ///   (`[here](https://x.example/docs)` is `here (https://x.example/docs)`); an autolink,
 ///   or a link whose text is its address, is the address alone;
@@ -59,11 +59,14 @@ pub fn code_span(content: &str) -> String {
 /// - anything else that markdown would read as markup (raw HTML, a heading) is kept as
 ///   its text.
 ///
-/// ```
-/// use infobip_codes_codegen::md::plain_text;
+/// ```text
+/// markdown     Use `from`, see [the docs](https://x.example/d).
 ///
-/// let markdown = "Use `from`, see [the docs](https://x.example/d).\n\n- one \\*\n- two";
-/// assert_eq!(plain_text(markdown), "Use from, see the docs (https://x.example/d).\n- one *\n- two");
+///              - one \*
+///              - two
+/// plain text   Use from, see the docs (https://x.example/d).
+///              - one *
+///              - two
 /// ```
 pub fn plain_text(markdown: &str) -> String {
     let mut out = PlainText::default();

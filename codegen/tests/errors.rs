@@ -185,19 +185,13 @@ fn suspicious_but_valid_names_are_warnings() {
 #[test]
 fn emission_never_panics_or_drops_a_code_even_on_an_unresolved_catalog() {
     // One code listed twice, the same id under another name, and a name shared across
-    // ids, as the reader gives them before duplicates are resolved: the emitter on its own
+    // ids, as a catalog holds them before duplicates are resolved: the emitter on its own
     // must still not panic (phf_codegen would on duplicate keys) nor let one code
     // overwrite another.
-    let page =
-        format!("{HEAD}|1|true|`EC_A`|\n|1|true|`EC_A`|\n|1|true|`EC_B`|\n|2|true|`EC_A`|\n");
-    let mut diags = infobip_codes_codegen::diag::Diagnostics::default();
-    let catalog = infobip_codes_codegen::parse::read_page(
-        "p.md",
-        page.as_bytes(),
-        String::new(),
-        &Default::default(),
-        &mut diags,
-    );
+    let page = format!("{HEAD}|1|true|`EC_A`|\n|1|true|`EC_B`|\n|2|true|`EC_A`|\n");
+    let mut catalog = read(&one("p.md", page)).catalog;
+    let listed_again = catalog.codes[0].clone();
+    catalog.codes.insert(1, listed_again);
     assert_eq!(catalog.codes.len(), 4);
     let source = infobip_codes_codegen::emit::rust::generate(&catalog, &[]).unwrap();
     let data_rows = source.matches("crate::data::CodeData {").count();
