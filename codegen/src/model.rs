@@ -201,8 +201,10 @@ impl Code {
         (self.kind, &self.channel, self.id)
     }
 
-    /// The description as plain text ([`crate::md::plain_text`]): what the crate's
-    /// `description()` returns, while its doc comments keep the markdown.
+    /// The description as plain text (escapes resolved, code spans and emphasis
+    /// unmarked, a link as its text and its address, one line per paragraph and list
+    /// item): what the crate's `description()` returns, while its doc comments keep the
+    /// markdown.
     pub fn description_text(&self) -> String {
         crate::md::plain_text(&self.description)
     }
@@ -402,7 +404,7 @@ impl Catalog {
 
     /// The keys (kind, channel, id) that the catalog lists under several names: one id
     /// documented twice in one channel (People API 40404). Each name is a code of its
-    /// own; its pin key carries the name (see [`crate::overrides::code_pin_key`]).
+    /// own; its pin key carries the name (`error/people-api/40404/NAME`).
     pub fn ids_with_several_names(&self) -> std::collections::BTreeSet<(Kind, &str, u16)> {
         let mut seen = std::collections::BTreeSet::new();
         self.codes
