@@ -44,16 +44,33 @@ fn one_id_under_two_names_is_two_codes_and_descriptions_are_plain_text() {
     copy.docs_source(&[("status-codes.md", &fixture("status-codes.md"))]);
     copy.write_generated();
 
-    // Vendoring the error page, which lists 40404 twice, succeeds: a warning, no error.
+    // Vendoring the error page beside the status page (`--add`), which lists 40404
+    // twice, succeeds: a warning, no error.
     let page = copy.dir.join("error-codes.md");
     std::fs::write(&page, fixture("error-codes.md")).unwrap();
     let (code, out, err) = copy.codes(&[
         "vendor",
         &page.to_string_lossy(),
-        "--url",
+        "--add",
+        "--canonical-url",
         "https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes",
     ]);
     assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("/docs-source/error-codes.md (a new page; "),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nadded beside the other pages (--add)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 code(s) no longer on the page kept as deprecated"),
+        "{out}"
+    );
+    for page in ["error-codes.md", "status-codes.md"] {
+        assert!(copy.dir.join("docs-source").join(page).is_file(), "{page}");
+    }
     for added in [
         "  + error 40404 ADDITIONAL_FIELD_DOES_NOT_EXIST (people-api)  ErrorCode::AdditionalFieldDoesNotExist\n",
         "  + error 40404 CUSTOM_ATTRIBUTE_DOES_NOT_EXIST (people-api)  ErrorCode::CustomAttributeDoesNotExist\n",
