@@ -36,6 +36,7 @@ macro_rules! code_impls {
         by_folded: $by_folded:ident,
         max_len: $max_len:ident,
         example: ($ex:ident, $ex_id:literal, $ex_name:literal, $ex_channel:ident, $ex_group:ident),
+        description: ($dex:ident, $dtext:literal),
     ) => {
         impl $ty {
             /// Every code, in canonical order (channel, then id).
@@ -72,10 +73,15 @@ macro_rules! code_impls {
                 $data[self as usize].name
             }
 
-            /// The page's description, as markdown.
+            /// The page's description as plain text, for log lines, dashboards and
+            /// support tickets: a link is its text followed by its address in
+            /// parentheses, a list is one line per item, and no markdown is left
+            /// (escapes, backticks). The variant's documentation shows the same text as
+            /// markdown.
             ///
             /// ```
-            #[doc = concat!("assert!(!infobip_codes::", stringify!($ty), "::", stringify!($ex), ".description().is_empty());")]
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::", stringify!($dex), ".description(), \"", $dtext, "\");")]
             /// ```
             #[must_use]
             pub const fn description(self) -> &'static str {
@@ -155,7 +161,10 @@ macro_rules! code_impls {
                 Self::from_id(id as u16)
             }
 
-            /// Every code with this id, one per channel that documents it, in channel order.
+            /// Every code with this id, in channel order: one per channel that documents it,
+            /// or, where a channel documents the id under several names (People API 40404
+            /// is `ADDITIONAL_FIELD_DOES_NOT_EXIST` and `CUSTOM_ATTRIBUTE_DOES_NOT_EXIST`),
+            /// each of them, in page order.
             ///
             /// ```
             #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
@@ -167,7 +176,9 @@ macro_rules! code_impls {
                 $from_id_all(id)
             }
 
-            /// The code with this id in this channel.
+            /// The code with this id in this channel. Where the channel documents the id
+            /// under several names, the first in page order;
+            #[doc = concat!("[`", stringify!($ty), "::from_id_all`] gives them all, and the wire type's `code()` chooses by the payload's `name`.")]
             ///
             /// ```
             #[doc = concat!("use infobip_codes::{Channel, ", stringify!($ty), "};")]
@@ -284,6 +295,10 @@ code_impls!(
     by_folded: STATUS_BY_FOLDED_NAME,
     max_len: STATUS_MAX_NAME_LEN,
     example: (DeliveredToHandset, "5", "DELIVERED_TO_HANDSET", General, Delivered),
+    description: (
+        RejectedInvalidNotifyUrl,
+        "Native to Voice services, this status is returned in case the notifyUrl parameter is not formatter properly. Please revisit the documentation here (https://dev.infobip.com/docs/fully-featured-voice-messages)."
+    ),
 );
 
 code_impls!(
@@ -300,6 +315,10 @@ code_impls!(
     by_folded: ERROR_BY_FOLDED_NAME,
     max_len: ERROR_MAX_NAME_LEN,
     example: (EcUnknownSubscriber, "1", "EC_UNKNOWN_SUBSCRIBER", General, HandsetErrors),
+    description: (
+        EcAbsentSubscriber,
+        "The subscriber is offline in the network, as confirmed by the handset's paging response. This is often due to the handset being switched off."
+    ),
 );
 
 impl StatusCode {

@@ -1074,7 +1074,7 @@ pub(crate) const STATUS_DATA: &[crate::data::CodeData<StatusGroup>; 40] = &[
             (fully featured binary message API method) or an inaccurate amount of \
             characters when using esmclass:64 (UDH). For more information feel free to \
             visit the below articles or contact our Support team for \
-            clarification.\n\nhttps://en.wikipedia.org/wiki/User_Data_Header\n\nhttps://en.wikipedia.org/wiki/Concatenated_SMS",
+            clarification.\nhttps://en.wikipedia.org/wiki/User_Data_Header\nhttps://en.wikipedia.org/wiki/Concatenated_SMS",
         channel: Channel::General,
         group: Some(StatusGroup::Rejected),
         permanent: None,
@@ -1169,8 +1169,8 @@ pub(crate) const STATUS_DATA: &[crate::data::CodeData<StatusGroup>; 40] = &[
         name: "REJECTED_INVALID_NOTIFY_URL",
         description: "Native to Voice services, this status is returned in case the \
             notifyUrl parameter is not formatter properly. Please revisit the \
-            documentation \
-            [here](https://dev.infobip.com/docs/fully-featured-voice-messages).",
+            documentation here \
+            (https://dev.infobip.com/docs/fully-featured-voice-messages).",
         channel: Channel::Voice,
         group: Some(StatusGroup::Rejected),
         permanent: None,
@@ -1181,8 +1181,8 @@ pub(crate) const STATUS_DATA: &[crate::data::CodeData<StatusGroup>; 40] = &[
         name: "REJECTED_INVALID_NOTIFY_CONTENT_TYPE",
         description: "Native to Voice services, this status is returned in case the \
             notifyContentType parameter is not formatter properly. Please revisit the \
-            documentation on \
-            [here](https://dev.infobip.com/docs/fully-featured-voice-messages).",
+            documentation on here \
+            (https://dev.infobip.com/docs/fully-featured-voice-messages).",
         channel: Channel::Voice,
         group: Some(StatusGroup::Rejected),
         permanent: None,
@@ -1260,14 +1260,14 @@ pub(crate) const STATUS_DATA: &[crate::data::CodeData<StatusGroup>; 40] = &[
         id: 65,
         name: "REJECTED_NO_APPLICATION",
         description: "The status occurs when in Push API call is used invalid or not \
-            existent ApplicationCode in field `from`. Each application profile has it's \
+            existent ApplicationCode in field from. Each application profile has it's \
             own unique ApplicationCode. ApplicationCode is used in SDK as key \
             identifier for Applicatoin installed on end user device being able to \
             communicate with our platform. For the pair device + installed app \
             pushRegistrationId is issued and it is uniquely linked to ApplicactionCode. \
-            It's possible to get all available applications \
-            [here](https://dev.infobip.com/docs/push-application-get). Or check \
-            configuration [here](https://dev.infobip.com/push/applications).",
+            It's possible to get all available applications here \
+            (https://dev.infobip.com/docs/push-application-get). Or check configuration \
+            here (https://dev.infobip.com/push/applications).",
         channel: Channel::Push,
         group: Some(StatusGroup::Rejected),
         permanent: None,
@@ -1277,21 +1277,21 @@ pub(crate) const STATUS_DATA: &[crate::data::CodeData<StatusGroup>; 40] = &[
         id: 66,
         name: "UNDELIVERABLE_NO_DESTINATION",
         description: "The status occurs when in Push API call in object TO defined \
-            filter which doesn't resolve any `pushRegistrationIds` as destinations for \
-            Push delivery. Field `to` is used to query the message recipient segment. \
-            For example you can try to target by some \"tag\" which doesn't exist at \
-            any of instances of requested ApplicationCode, then it will return \"no \
+            filter which doesn't resolve any pushRegistrationIds as destinations for \
+            Push delivery. Field to is used to query the message recipient segment. For \
+            example you can try to target by some \"tag\" which doesn't exist at any of \
+            instances of requested ApplicationCode, then it will return \"no \
             destinations\" as we couldn't find in our database anyone which would \
             satisfy requested conditions. In another example, you may want to target \
             all application instances (devices) with Android OS. In this case you have \
-            to use CloudType: `GCM` and API internally will resolve all destinations \
-            and will send message to all android devices linked to requested \
+            to use CloudType: GCM and API internally will resolve all destinations and \
+            will send message to all android devices linked to requested \
             ApplicationCode. You also can check you valid registrations by filtering in \
-            our [web interface](https://portal.infobip.com/subscribers/subscribers). \
-            More information about User Data you can find at our SDK pages: \
-            [iOS](https://github.com/infobip/mobile-messaging-sdk-ios/wiki/User-data) \
-            and \
-            [Android](https://github.com/infobip/mobile-messaging-sdk-android/wiki/User-data)",
+            our web interface (https://portal.infobip.com/subscribers/subscribers). \
+            More information about User Data you can find at our SDK pages: iOS \
+            (https://github.com/infobip/mobile-messaging-sdk-ios/wiki/User-data) and \
+            Android \
+            (https://github.com/infobip/mobile-messaging-sdk-android/wiki/User-data)",
         channel: Channel::Push,
         group: Some(StatusGroup::Undeliverable),
         permanent: None,

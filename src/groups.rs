@@ -57,7 +57,8 @@ macro_rules! group_impls {
                 $data[self as usize].name
             }
 
-            /// The page's one-line description of the group, as markdown.
+            /// The page's one-line description of the group, as plain text (see
+            /// [`StatusCode::description`](crate::StatusCode::description)).
             ///
             /// ```
             #[doc = concat!("assert!(!infobip_codes::", stringify!($ty), "::", stringify!($ex), ".description().is_empty());")]

@@ -325,10 +325,10 @@ mod table_size {
         // Update these figures in the same change that grows (or shrinks) the tables.
         let pinned = [
             ("channels", 229),
-            ("status codes", 13_018),
+            ("status codes", 13_001),
             ("error codes", 32_574),
             ("groups", 2_429),
-            ("total", 48_250),
+            ("total", 48_233),
         ];
         assert_eq!(sizes, pinned, "the generated tables changed size");
     }

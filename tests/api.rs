@@ -53,6 +53,58 @@ fn every_listed_code_is_in_the_crate_with_its_facts() {
     assert_eq!((statuses, rows.len() - statuses), (40, 149));
 }
 
+/// `text` without the addresses that plain text adds after a link's text: ` (https://...)`.
+fn without_addresses(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(" (http") {
+        out.push_str(&rest[..at]);
+        rest = rest[at..].find(')').map_or("", |end| &rest[at + end + 1..]);
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn descriptions_are_the_page_text_as_plain_text() {
+    for row in expected() {
+        let channel: Channel = row.channel.parse().unwrap();
+        let description = match row.kind.as_str() {
+            "status" => StatusCode::from_channel_id(channel, row.id)
+                .unwrap()
+                .description(),
+            _ => ErrorCode::from_channel_id(channel, row.id)
+                .unwrap()
+                .description(),
+        };
+        assert_eq!(
+            without_addresses(description),
+            row.text,
+            "{} {}",
+            row.kind,
+            row.id
+        );
+        for markup in ["`", "\\", "](", "<http"] {
+            assert!(!description.contains(markup), "{description}");
+        }
+    }
+    // A link is its text and its address; a code span its text; a list or break a line.
+    assert_eq!(
+        StatusCode::RejectedNoApplication.description(),
+        "The status occurs when in Push API call is used invalid or not existent ApplicationCode in field from. \
+         Each application profile has it's own unique ApplicationCode. ApplicationCode is used in SDK as key \
+         identifier for Applicatoin installed on end user device being able to communicate with our platform. \
+         For the pair device + installed app pushRegistrationId is issued and it is uniquely linked to \
+         ApplicactionCode. It's possible to get all available applications here \
+         (https://dev.infobip.com/docs/push-application-get). Or check configuration here \
+         (https://dev.infobip.com/push/applications)."
+    );
+    assert!(StatusCode::from_channel_id(Channel::General, 24)
+        .unwrap()
+        .description()
+        .ends_with("clarification.\nhttps://en.wikipedia.org/wiki/User_Data_Header\nhttps://en.wikipedia.org/wiki/Concatenated_SMS"));
+}
+
 #[test]
 fn every_status_round_trips() {
     for &code in StatusCode::ALL {

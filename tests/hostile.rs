@@ -50,7 +50,7 @@ fn hostile_names_and_descriptions_compile_and_render_safely() {
     assert_eq!(lines[15], r#"["general", "chat", "日本"]"#);
     assert_eq!(
         lines[16],
-        r##"Keyword-like name. \<script>alert("pwned")\</script> ends \*/ here "# and `ticks` {braces} }"##
+        r##"Keyword-like name. <script>alert("pwned")</script> ends */ here "# and ticks {braces} }"##
     );
 
     let doc = copy.cargo(

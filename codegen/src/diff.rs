@@ -1,13 +1,14 @@
 //! What a refresh of the page changes for users, and the version bump that demands.
 //!
-//! Two catalogs are compared code by code (kind, channel, id) and, through the emitter,
-//! by the Rust API they generate. The verdict follows Cargo's semver rules for the
+//! Two catalogs are compared code by code (kind, channel, id, and name where a channel
+//! documents an id under several names: [`pair_codes`]) and, through the emitter, by the
+//! Rust API they generate. The verdict follows Cargo's semver rules for the
 //! generated crate: every change found is a [`Reason`] under one [`Rule`], and the verdict
 //! is the highest level among them. The README's table ("The semver verdict") is
 //! [`Rule::table`], and every report lists the reasons.
 
 pub use crate::emit::report;
-use crate::model::{group_key, Catalog, Code, GroupRef, Kind};
+use crate::model::{group_key, pair_codes, Catalog, Code, GroupRef, Kind, Pairing};
 use crate::names::Names;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -318,7 +319,8 @@ fn group_label(kind: Kind, channel: &Option<String>, g: &GroupRef) -> String {
     }
 }
 
-/// Compares `old` with `new`.
+/// Compares `old` with `new`. Codes are paired by [`pair_codes`]: by kind, channel and
+/// id, and by name where a channel documents an id under several names.
 pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     let (old_names, new_names) = (Names::new(old), Names::new(new));
     let mut d = Diff::default();
@@ -348,24 +350,27 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     d
 }
 
-/// A code's identity: kind, channel and id.
-type CodeKey = (Kind, String, u16);
+/// A code's identity in a diff: kind, channel, id and name.
+type Identity = (Kind, String, u16, String);
 
-/// One side of a comparison: its codes by identity, and their Rust paths.
+fn identity(c: &Code) -> Identity {
+    (c.kind, c.channel.clone(), c.id, c.name.clone())
+}
+
+/// One side of a comparison: its codes, and their Rust paths by identity.
 struct Side<'a> {
-    codes: BTreeMap<CodeKey, &'a Code>,
-    paths: BTreeMap<CodeKey, String>,
+    codes: &'a [Code],
+    paths: BTreeMap<Identity, String>,
 }
 
 impl<'a> Side<'a> {
     fn new(catalog: &'a Catalog, names: &Names<'a>) -> Self {
-        let key = |c: &Code| (c.kind, c.channel.clone(), c.id);
         Side {
-            codes: catalog.codes.iter().map(|c| (key(c), c)).collect(),
+            codes: &catalog.codes,
             paths: names
                 .variant_paths()
                 .into_iter()
-                .map(|(c, path)| (key(c), path))
+                .map(|(c, path)| (identity(c), path))
                 .collect(),
         }
     }
@@ -377,64 +382,78 @@ impl<'a> Side<'a> {
             channel: c.channel.clone(),
             id: c.id,
             name: c.name.clone(),
-            variant: self
-                .paths
-                .get(&(c.kind, c.channel.clone(), c.id))
-                .cloned()
-                .unwrap_or_default(),
+            variant: self.paths.get(&identity(c)).cloned().unwrap_or_default(),
         }
     }
 }
 
 /// Codes added, removed, retired, brought back, changed, or moved to another channel.
 fn compare_codes(d: &mut Diff, old: &Side<'_>, new: &Side<'_>) {
-    let moved = moved_codes(d, old, new);
-    for (key, o) in &old.codes {
-        if moved.contains(key) {
-            continue;
-        }
-        match new.codes.get(key) {
-            None => d.removed.push(old.entry(o)),
-            Some(n) if o.retired.is_none() && n.retired.is_some() => d.retired.push(new.entry(n)),
-            Some(n) if o.retired.is_some() && n.retired.is_none() => d.added.push(new.entry(n)),
-            Some(n) => {
-                let fields = field_changes(o, n);
-                if !fields.is_empty() {
-                    d.changed.push(Change {
-                        entry: new.entry(n),
-                        old: (*o).clone(),
-                        new: (*n).clone(),
-                        fields,
-                    });
-                }
+    let mut pairing = pair_codes(old.codes, new.codes);
+    // Reports list codes by kind, channel slug, id and name.
+    let order = |c: &&Code| identity(c);
+    pairing.both.sort_by_key(|(o, _)| identity(o));
+    pairing.old_only.sort_by_key(order);
+    pairing.new_only.sort_by_key(order);
+    let (moved_old, moved_new) = moved_codes(d, old, new, &pairing);
+    for (o, n) in &pairing.both {
+        if o.retired.is_none() && n.retired.is_some() {
+            d.retired.push(new.entry(n));
+        } else if o.retired.is_some() && n.retired.is_none() {
+            d.added.push(new.entry(n));
+        } else {
+            let fields = field_changes(o, n);
+            if !fields.is_empty() {
+                d.changed.push(Change {
+                    entry: new.entry(n),
+                    old: (*o).clone(),
+                    new: (*n).clone(),
+                    fields,
+                });
             }
         }
     }
-    for (key, n) in &new.codes {
-        if !old.codes.contains_key(key) && !moved.contains(key) {
+    for (i, o) in pairing.old_only.iter().enumerate() {
+        if !moved_old.contains(&i) {
+            d.removed.push(old.entry(o));
+        }
+    }
+    for (j, n) in pairing.new_only.iter().enumerate() {
+        if !moved_new.contains(&j) {
             d.added.push(new.entry(n));
         }
     }
+    d.added
+        .sort_by_key(|e| (e.kind, e.channel.clone(), e.id, e.name.clone()));
 }
 
 /// Codes that left one channel's section for another's, under the same name and id:
-/// recorded as changes of channel. Returns the keys of both sides of each move.
-fn moved_codes(d: &mut Diff, old: &Side<'_>, new: &Side<'_>) -> BTreeSet<CodeKey> {
-    let mut moved = BTreeSet::new();
-    for (key, o) in &old.codes {
-        if new.codes.contains_key(key) {
+/// recorded as changes of channel. Returns the indices, in `pairing.old_only` and in
+/// `pairing.new_only`, of both sides of each move.
+fn moved_codes(
+    d: &mut Diff,
+    old: &Side<'_>,
+    new: &Side<'_>,
+    pairing: &Pairing<'_>,
+) -> (BTreeSet<usize>, BTreeSet<usize>) {
+    let old_keys: BTreeSet<_> = old.codes.iter().map(Code::key).collect();
+    let new_keys: BTreeSet<_> = new.codes.iter().map(Code::key).collect();
+    let mut moved_old = BTreeSet::new();
+    let mut moved_new = BTreeSet::new();
+    for (i, o) in pairing.old_only.iter().enumerate() {
+        if new_keys.contains(&o.key()) {
             continue;
         }
-        let target = new.codes.iter().find(|(k, n)| {
-            !old.codes.contains_key(*k)
+        let target = pairing.new_only.iter().enumerate().find(|(j, n)| {
+            !old_keys.contains(&n.key())
                 && n.kind == o.kind
                 && n.id == o.id
                 && n.name == o.name
-                && !moved.contains(*k)
+                && !moved_new.contains(j)
         });
-        if let Some((nk, n)) = target {
-            moved.insert(key.clone());
-            moved.insert(nk.clone());
+        if let Some((j, n)) = target {
+            moved_old.insert(i);
+            moved_new.insert(j);
             let mut fields = field_changes(o, n);
             fields.insert(0, Field::Channel);
             d.changed.push(Change {
@@ -445,7 +464,7 @@ fn moved_codes(d: &mut Diff, old: &Side<'_>, new: &Side<'_>) -> BTreeSet<CodeKey
             });
         }
     }
-    moved
+    (moved_old, moved_new)
 }
 
 /// What is only in `new`, and what is only in `old`.

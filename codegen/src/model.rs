@@ -162,7 +162,7 @@ pub struct Code {
     pub id: u16,
     /// The documented name, trimmed (`EC_UNKNOWN_SUBSCRIBER`).
     pub name: String,
-    /// The description as clean markdown.
+    /// The description as clean markdown (see [`Code::description_text`] for plain text).
     pub description: String,
     /// For errors: whether sending the same message again, unchanged, fails the same
     /// way. `None` where the page gives no flag (statuses, some error families).
@@ -194,19 +194,96 @@ impl Code {
         self.kind == Kind::Status && INTERMEDIATE_STATUSES.contains(&self.name.as_str())
     }
 
-    /// The identity of a code: kind, channel and id.
+    /// The key of a code: kind, channel and id. It identifies the code, except where the
+    /// page documents one id under several names in one channel (People API 40404):
+    /// there each name is a code of its own (see [`pair_codes`]).
     pub fn key(&self) -> (Kind, &str, u16) {
         (self.kind, &self.channel, self.id)
     }
 
-    /// Canonical order: kind (statuses first), channel, id.
+    /// The description as plain text (escapes resolved, code spans and emphasis
+    /// unmarked, a link as its text and its address, one line per paragraph and list
+    /// item): what the crate's `description()` returns, while its doc comments keep the
+    /// markdown.
+    pub fn description_text(&self) -> String {
+        crate::md::plain_text(&self.description)
+    }
+
+    /// Canonical order: kind (statuses first), channel, id; among codes of one id in one
+    /// channel (several names), the page's before retired ones, then page order.
     pub fn canonical_cmp(&self, other: &Code) -> Ordering {
         self.kind
             .cmp(&other.kind)
             .then_with(|| channel_order(&self.channel, &other.channel))
             .then_with(|| self.id.cmp(&other.id))
+            .then_with(|| self.retired.is_some().cmp(&other.retired.is_some()))
             .then_with(|| self.location.cmp(&other.location))
     }
+}
+
+/// The codes of two lists that are the same code, and those of each list that have no
+/// counterpart in the other (see [`pair_codes`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pairing<'a> {
+    /// (old, new) pairs of one code.
+    pub both: Vec<(&'a Code, &'a Code)>,
+    /// Codes only in the old list.
+    pub old_only: Vec<&'a Code>,
+    /// Codes only in the new list.
+    pub new_only: Vec<&'a Code>,
+}
+
+/// Pairs the codes of `old` with those of `new` that are the same code: the same
+/// [`Code::key`] and, where either side lists that key more than once (one id under
+/// several names), the same name. A key listed once on each side is one code whatever
+/// its names, so that a reworded name is a change of that code, not a removal.
+///
+/// Each list keeps its order in the result; pairs follow `old`.
+pub fn pair_codes<'a>(old: &'a [Code], new: &'a [Code]) -> Pairing<'a> {
+    pairing(old, new, true)
+}
+
+/// Like [`pair_codes`], but a code is only ever the same code under the same name: how
+/// retired codes (`docs-source/retired.json`) meet the page. A name retired while
+/// another name of its id stayed on the page is not that other name come back.
+pub fn pair_codes_by_name<'a>(old: &'a [Code], new: &'a [Code]) -> Pairing<'a> {
+    pairing(old, new, false)
+}
+
+fn pairing<'a>(old: &'a [Code], new: &'a [Code], renames: bool) -> Pairing<'a> {
+    use std::collections::BTreeMap;
+    let mut by_key: BTreeMap<(Kind, &str, u16), Vec<usize>> = BTreeMap::new();
+    for (i, c) in new.iter().enumerate() {
+        by_key.entry(c.key()).or_default().push(i);
+    }
+    let mut old_count: BTreeMap<(Kind, &str, u16), usize> = BTreeMap::new();
+    for c in old {
+        *old_count.entry(c.key()).or_default() += 1;
+    }
+    let mut paired = vec![false; new.len()];
+    let mut out = Pairing::default();
+    for o in old {
+        let candidates = by_key.get(&o.key()).map_or(&[][..], Vec::as_slice);
+        let alone = renames && candidates.len() == 1 && old_count[&o.key()] == 1;
+        let found = candidates
+            .iter()
+            .copied()
+            .find(|&i| !paired[i] && (alone || new[i].name == o.name));
+        match found {
+            Some(i) => {
+                paired[i] = true;
+                out.both.push((o, &new[i]));
+            }
+            None => out.old_only.push(o),
+        }
+    }
+    out.new_only = new
+        .iter()
+        .zip(&paired)
+        .filter(|(_, p)| !**p)
+        .map(|(c, _)| c)
+        .collect();
+    out
 }
 
 /// The form a page was read in.
@@ -325,6 +402,18 @@ impl Catalog {
         self.codes.iter().filter(move |c| c.kind == kind)
     }
 
+    /// The keys (kind, channel, id) that the catalog lists under several names: one id
+    /// documented twice in one channel (People API 40404). Each name is a code of its
+    /// own; its pin key carries the name (`error/people-api/40404/NAME`).
+    pub fn ids_with_several_names(&self) -> std::collections::BTreeSet<(Kind, &str, u16)> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.codes
+            .iter()
+            .filter(|c| !seen.insert(c.key()))
+            .map(Code::key)
+            .collect()
+    }
+
     /// The channel with `slug`.
     pub fn channel(&self, slug: &str) -> Option<&Channel> {
         self.channels.iter().find(|c| c.slug == slug)
@@ -366,8 +455,98 @@ impl Catalog {
 }
 
 #[cfg(test)]
+impl Code {
+    /// A code of `kind`, `channel`, `id` and `name` at `p.md:line:1`, with nothing else
+    /// (no group, description or flag): what the unit tests compare.
+    pub(crate) fn bare(kind: Kind, channel: &str, id: u16, name: &str, line: u32) -> Code {
+        Code {
+            kind,
+            channel: channel.into(),
+            group: None,
+            id,
+            name: name.into(),
+            description: String::new(),
+            permanent: None,
+            deprecated: false,
+            retired: None,
+            location: Location::new("p.md", line, 1),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    fn code(id: u16, name: &str, line: u32) -> Code {
+        Code::bare(Kind::Error, "people-api", id, name, line)
+    }
+
+    /// (old name, new name) of each pair, and the names found on one side only.
+    fn names(p: &Pairing<'_>) -> (Vec<(String, String)>, Vec<String>, Vec<String>) {
+        let n = |c: &&Code| c.name.clone();
+        (
+            p.both
+                .iter()
+                .map(|(o, n)| (o.name.clone(), n.name.clone()))
+                .collect(),
+            p.old_only.iter().map(n).collect(),
+            p.new_only.iter().map(n).collect(),
+        )
+    }
+
+    #[test]
+    fn codes_pair_by_key_and_by_name_where_an_id_has_several_names() {
+        let (a, b, c) = (code(1, "A", 1), code(1, "B", 2), code(1, "C", 3));
+        // One listing each side: one code, whatever its name (a reworded name).
+        let one = [a.clone()];
+        let reworded = [c.clone()];
+        assert_eq!(
+            names(&pair_codes(&one, &reworded)),
+            (vec![("A".into(), "C".into())], vec![], vec![])
+        );
+        // Retired codes meet the page by name only.
+        assert_eq!(
+            names(&pair_codes_by_name(&one, &reworded)),
+            (vec![], vec!["A".into()], vec!["C".into()])
+        );
+        // Several names on either side: by name.
+        let pair = [a.clone(), b.clone()];
+        assert_eq!(
+            names(&pair_codes(&pair, &one)),
+            (vec![("A".into(), "A".into())], vec!["B".into()], vec![])
+        );
+        assert_eq!(
+            names(&pair_codes(&one, &[b.clone(), c.clone()])),
+            (vec![], vec!["A".into()], vec!["B".into(), "C".into()])
+        );
+        // Another id is another code.
+        assert_eq!(
+            names(&pair_codes(&one, &[code(2, "A", 1)])),
+            (vec![], vec!["A".into()], vec!["A".into()])
+        );
+    }
+
+    #[test]
+    fn ids_with_several_names_and_their_order() {
+        let mut retired = code(1, "R", 1);
+        retired.retired = Some("0.1.1".into());
+        let mut catalog = Catalog {
+            codes: vec![retired, code(1, "B", 9), code(1, "A", 5), code(2, "C", 1)],
+            ..Catalog::default()
+        };
+        catalog.sort();
+        // The page's names in page order, then retired ones.
+        let order: Vec<&str> = catalog.codes.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(order, ["A", "B", "R", "C"]);
+        assert_eq!(
+            catalog
+                .ids_with_several_names()
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [(Kind::Error, "people-api", 1)]
+        );
+    }
 
     #[test]
     fn finality_is_a_rule_per_documented_group() {

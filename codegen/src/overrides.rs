@@ -16,12 +16,14 @@
 //! ```
 //!
 //! - `variants` pins Rust variant names: a code keeps its variant when the page rewords
-//!   its name or a new code takes the same name. Keys are `kind/channel/id` for codes and
-//!   `status-group/ID/KEY` or `error-group/ID/KEY` for groups (ID is `-` for a group
-//!   without id; KEY is the group name's letters and digits, uppercased).
+//!   its name or a new code takes the same name. Keys are `kind/channel/id` for codes
+//!   (`kind/channel/id/NAME` for each name of an id that a channel documents under
+//!   several names) and `status-group/ID/KEY` or `error-group/ID/KEY` for groups (ID is
+//!   `-` for a group without id; KEY is the group name's letters and digits, uppercased).
 //!   `cargo codes pin` writes a pin for every code and group.
 //! - `duplicates` resolves a code that the page lists twice in one channel: which
-//!   listing to keep, by its `group` and/or `name`.
+//!   listing to keep, by its `group` and/or `name`. One id under two names gives two
+//!   codes unless an entry keeps one of them by its `name`.
 
 use crate::diag::{
     json_error_message, json_error_offset, Diagnostic, Diagnostics, LineIndex, Location,
@@ -85,6 +87,35 @@ pub struct Overrides {
 /// The pin key of a code: `status/general/5`.
 pub fn code_key(kind: Kind, channel: &str, id: u16) -> String {
     format!("{kind}/{channel}/{id}")
+}
+
+/// The pin key of `code`: [`code_key`], followed by `/NAME` when its channel documents
+/// its id under several names (`shared`; see
+/// [`Catalog::ids_with_several_names`](crate::model::Catalog::ids_with_several_names)):
+/// `error/people-api/40404/CUSTOM_ATTRIBUTE_DOES_NOT_EXIST`.
+pub fn code_pin_key(code: &Code, shared: bool) -> String {
+    let key = code_key(code.kind, &code.channel, code.id);
+    if shared {
+        format!("{key}/{}", code.name)
+    } else {
+        key
+    }
+}
+
+/// The variant pinned for `code` (`shared` as in [`code_pin_key`]). A code alone with
+/// its id again also finds the pin it had under its name, so that its variant outlives
+/// the other name's leaving the page; a shared id's pin without a name belongs to
+/// neither name.
+pub fn pinned<'p>(
+    pins: &'p BTreeMap<String, String>,
+    code: &Code,
+    shared: bool,
+) -> Option<&'p String> {
+    pins.get(&code_pin_key(code, shared)).or_else(|| {
+        (!shared)
+            .then(|| pins.get(&code_pin_key(code, true)))
+            .flatten()
+    })
 }
 
 /// The pin key of a group: `status-group/3/DELIVERED`.
@@ -273,6 +304,34 @@ mod tests {
                 "o.json:1:49: error: unusable entry in `duplicates`",
                 "o.json:1:80: error: unknown or malformed section `other` in overrides",
             ]
+        );
+    }
+
+    #[test]
+    fn codes_that_share_an_id_are_pinned_under_their_names() {
+        let code = |name: &str| Code::bare(Kind::Error, "people-api", 40404, name, 1);
+        let (a, b) = (code("A_NAME"), code("B_NAME"));
+        assert_eq!(code_pin_key(&a, false), "error/people-api/40404");
+        assert_eq!(code_pin_key(&a, true), "error/people-api/40404/A_NAME");
+        let pins: BTreeMap<String, String> = [
+            ("error/people-api/40404", "Plain"),
+            ("error/people-api/40404/A_NAME", "Named"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        // Shared: only the pin with the name; the pin of the id alone is neither's.
+        assert_eq!(pinned(&pins, &a, true).map(String::as_str), Some("Named"));
+        assert_eq!(pinned(&pins, &b, true), None);
+        // Alone: the id's pin first, else the one it had under its name.
+        assert_eq!(pinned(&pins, &a, false).map(String::as_str), Some("Plain"));
+        let named_only: BTreeMap<String, String> = pins
+            .into_iter()
+            .filter(|(k, _)| k.ends_with("A_NAME"))
+            .collect();
+        assert_eq!(
+            pinned(&named_only, &a, false).map(String::as_str),
+            Some("Named")
         );
     }
 

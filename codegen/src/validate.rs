@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 /// - Otherwise, listings that agree on the name are one code listed twice (the current
 ///   page lists a status under two groups): a warning names both places and the first
 ///   listing is kept.
-/// - Listings with different names are an error pointing at both: an id names one code.
+/// - Listings with different names are different codes that share the id (Infobip's
+///   People API documents 40404 as `ADDITIONAL_FIELD_DOES_NOT_EXIST` and as
+///   `CUSTOM_ATTRIBUTE_DOES_NOT_EXIST`): each name is kept, and a warning names both
+///   rows, since a mistyped id looks the same.
 pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let mut by_key: BTreeMap<(Kind, String, u16), Vec<usize>> = BTreeMap::new();
@@ -29,7 +32,6 @@ pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagn
             .iter()
             .position(|d| d.kind == *kind && &d.channel == channel && d.id == *id);
         let codes: Vec<&Code> = listings.iter().map(|&i| &catalog.codes[i]).collect();
-        let first = codes[0];
         let places = || {
             codes
                 .iter()
@@ -37,7 +39,7 @@ pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagn
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let keep = match rule {
+        let keep: Vec<usize> = match rule {
             Some(r) => {
                 used[r] = true;
                 let rule = &overrides.duplicates[r];
@@ -47,7 +49,7 @@ pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagn
                     .filter(|&i| rule.keep.matches(&catalog.codes[i]))
                     .collect();
                 if let [one] = chosen[..] {
-                    one
+                    vec![one]
                 } else {
                     diags.push(
                         Diagnostic::error(
@@ -63,47 +65,25 @@ pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagn
                     continue;
                 }
             }
-            None if codes.iter().all(|c| c.name == first.name) => {
-                for c in &codes[1..] {
-                    diags.push(
-                        Diagnostic::warning(
-                            c.location.clone(),
-                            format!(
-                                "{kind} {id} `{}` is listed again in channel {channel} (under {}); keeping the first listing, under {} at {}",
-                                c.name,
-                                group_label(c),
-                                group_label(first),
-                                first.location
-                            ),
-                        )
-                        .with_hint(format!(
-                            "to keep another listing, add {{\"kind\": \"{kind}\", \"channel\": \"{channel}\", \"id\": {id}, \"keep\": {{\"group\": ...}}}} to `duplicates` in docs-source/overrides.json"
-                        )),
-                    );
-                }
-                listings[0]
-            }
             None => {
-                for c in &codes[1..] {
-                    diags.push(
-                        Diagnostic::error(
-                            c.location.clone(),
-                            format!(
-                                "duplicate {kind} id {id} in channel {channel}: `{}` here, `{}` at {}",
-                                c.name, first.name, first.location
-                            ),
-                        )
-                        .with_snippet(format!("{} {}", c.id, c.name))
-                        .with_hint(
-                            "an id names one code per kind and channel: remove one row, or choose one in `duplicates` of docs-source/overrides.json",
-                        ),
-                    );
+                // The first listing of each name is a code; later listings of a name repeat it.
+                let mut kept: Vec<usize> = Vec::new();
+                for (j, c) in codes.iter().enumerate() {
+                    match kept.iter().find(|&&k| codes[k].name == c.name) {
+                        Some(&k) => diags.push(listed_again(c, codes[k])),
+                        None => {
+                            if let Some(&k) = kept.first() {
+                                diags.push(another_name(c, codes[k]));
+                            }
+                            kept.push(j);
+                        }
+                    }
                 }
-                continue;
+                kept.iter().map(|&j| listings[j]).collect()
             }
         };
         for &i in listings {
-            drop[i] = i != keep;
+            drop[i] = !keep.contains(&i);
         }
     }
     for (rule, used) in overrides.duplicates.iter().zip(used) {
@@ -133,12 +113,20 @@ pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagn
 /// the page is a warning: the page wins.
 pub fn keep_retired(catalog: &mut Catalog, retired: &[Code]) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    for code in retired {
-        if catalog
-            .codes
+    // The retired codes that are the same code as one on the page.
+    let back: Vec<bool> = {
+        let pairs = crate::model::pair_codes_by_name(retired, &catalog.codes).both;
+        retired
             .iter()
-            .any(|c| c.key() == code.key() && c.retired.is_none())
-        {
+            .map(|r| {
+                pairs
+                    .iter()
+                    .any(|(code, on_page)| std::ptr::eq(*code, r) && on_page.retired.is_none())
+            })
+            .collect()
+    };
+    for (code, back) in retired.iter().zip(back) {
+        if back {
             diags.push(
                 Diagnostic::warning(
                     code.location.clone(),
@@ -171,6 +159,40 @@ pub fn keep_retired(catalog: &mut Catalog, retired: &[Code]) -> Diagnostics {
     }
     catalog.sort();
     diags
+}
+
+/// The warning for `c`, a later listing of `first`'s code under the same name.
+fn listed_again(c: &Code, first: &Code) -> Diagnostic {
+    let (kind, channel, id) = c.key();
+    Diagnostic::warning(
+        c.location.clone(),
+        format!(
+            "{kind} {id} `{}` is listed again in channel {channel} (under {}); keeping the first listing, under {} at {}",
+            c.name,
+            group_label(c),
+            group_label(first),
+            first.location
+        ),
+    )
+    .with_hint(format!(
+        "to keep another listing, add {{\"kind\": \"{kind}\", \"channel\": \"{channel}\", \"id\": {id}, \"keep\": {{\"group\": ...}}}} to `duplicates` in docs-source/overrides.json"
+    ))
+}
+
+/// The warning for `c`, a listing of `first`'s id under another name: both are codes.
+fn another_name(c: &Code, first: &Code) -> Diagnostic {
+    let (kind, channel, id) = c.key();
+    Diagnostic::warning(
+        c.location.clone(),
+        format!(
+            "{kind} id {id} in channel {channel} is documented under another name: `{}` here, `{}` at {}; both are kept as codes",
+            c.name, first.name, first.location
+        ),
+    )
+    .with_snippet(format!("{} {}", c.id, c.name))
+    .with_hint(format!(
+        "`from_channel_id` returns the first in page order, `from_id_all` both, and a payload's `name` chooses between them; if an id was mistyped, fix the row; to keep one, add {{\"kind\": \"{kind}\", \"channel\": \"{channel}\", \"id\": {id}, \"keep\": {{\"name\": ...}}}} to `duplicates` in docs-source/overrides.json"
+    ))
 }
 
 fn group_label(code: &Code) -> String {
@@ -227,9 +249,10 @@ fn group_ids(catalog: &Catalog, diags: &mut Diagnostics) {
 
 fn unique_pins(catalog: &Catalog, diags: &mut Diagnostics) {
     let mut seen: BTreeMap<(Kind, &str), &Code> = BTreeMap::new();
+    let shared = catalog.ids_with_several_names();
     for code in &catalog.codes {
-        let key = crate::overrides::code_key(code.kind, &code.channel, code.id);
-        let Some(pin) = catalog.pins.get(&key) else {
+        let Some(pin) = crate::overrides::pinned(&catalog.pins, code, shared.contains(&code.key()))
+        else {
             continue;
         };
         match seen.get(&(code.kind, pin.as_str())) {
@@ -282,18 +305,7 @@ mod tests {
     use crate::model::GroupRef;
 
     fn code(kind: Kind, channel: &str, id: u16, name: &str, line: u32) -> Code {
-        Code {
-            kind,
-            channel: channel.into(),
-            group: None,
-            id,
-            name: name.into(),
-            description: String::new(),
-            permanent: None,
-            deprecated: false,
-            retired: None,
-            location: Location::new("p.md", line, 1),
-        }
+        Code::bare(kind, channel, id, name, line)
     }
 
     fn first_lines(d: &Diagnostics) -> Vec<String> {
@@ -303,21 +315,47 @@ mod tests {
     }
 
     #[test]
-    fn different_names_for_one_id_are_an_error_pointing_at_both_rows() {
-        let mut catalog = Catalog {
+    fn different_names_for_one_id_are_two_codes_and_a_warning_naming_both_rows() {
+        let listed = Catalog {
             codes: vec![
                 code(Kind::Error, "voice", 5400, "A", 10),
                 code(Kind::Error, "voice", 5400, "B", 20),
+                code(Kind::Error, "voice", 5400, "A", 25),
                 code(Kind::Error, "general", 5400, "A", 30),
                 code(Kind::Status, "voice", 5400, "A", 40),
             ],
             ..Catalog::default()
         };
+        let mut catalog = listed.clone();
         let d = resolve_duplicates(&mut catalog, &Overrides::default());
         assert_eq!(
             first_lines(&d),
-            ["p.md:20:1: error: duplicate error id 5400 in channel voice: `B` here, `A` at p.md:10:1"]
+            [
+                "p.md:20:1: warning: error id 5400 in channel voice is documented under another name: `B` here, `A` at p.md:10:1; both are kept as codes",
+                "p.md:25:1: warning: error 5400 `A` is listed again in channel voice (under no group); keeping the first listing, under no group at p.md:10:1",
+            ]
         );
+        let lines = |c: &Catalog| c.codes.iter().map(|c| c.location.line).collect::<Vec<_>>();
+        assert_eq!(lines(&catalog), [10, 20, 30, 40]);
+        assert_eq!(
+            catalog
+                .ids_with_several_names()
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [(Kind::Error, "voice", 5400)]
+        );
+
+        // overrides.json can still choose one of them, by its name.
+        let mut diags = Diagnostics::default();
+        let overrides = Overrides::parse(
+            "o.json",
+            r#"{"duplicates": [{"kind": "error", "channel": "voice", "id": 5400, "keep": {"name": "B"}}]}"#,
+            &mut diags,
+        );
+        let mut catalog = listed;
+        let d = resolve_duplicates(&mut catalog, &overrides);
+        assert!(d.0.is_empty(), "{d}");
+        assert_eq!(lines(&catalog), [20, 30, 40]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use infobip_codes_codegen::diag::Diagnostics;
 use infobip_codes_codegen::diff::report;
-use infobip_codes_codegen::diff::{diff, Diff, Field, Level, Rule};
+use infobip_codes_codegen::diff::{diff, Diff, Field, Level, Reason, Rule};
 use infobip_codes_codegen::docs_source::{self, DocFile};
 use infobip_codes_codegen::{read, Inputs};
 use std::path::Path;
@@ -302,5 +302,47 @@ fn the_readme_table_is_the_rules_of_the_verdict() {
             Level::Minor,
             Level::Major
         ]
+    );
+}
+
+#[test]
+fn a_mistyped_id_passes_with_a_warning_and_the_diff_shows_the_code_that_disappeared() {
+    // EC_ILLEGAL_SUBSCRIBER (9) typed as 10, the id of EC_BEARER_SERVICE_NOT_PROVISIONED:
+    // on the page this looks like one id documented under two names.
+    let typo = edited(
+        replace(
+            "|9|true|`EC_ILLEGAL_SUBSCRIBER`",
+            "|10|true|`EC_ILLEGAL_SUBSCRIBER`",
+        ),
+        &[],
+    );
+    let reading = read(&inputs(&typo));
+    let warnings: Vec<String> = reading
+        .diagnostics
+        .warnings()
+        .map(|w| w.to_string().lines().next().unwrap_or_default().to_owned())
+        .filter(|w| w.contains("another name"))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["docs-source/response-status-and-error-codes.md:203:1: warning: error id 10 in channel general is documented under another name: `EC_BEARER_SERVICE_NOT_PROVISIONED` here, `EC_ILLEGAL_SUBSCRIBER` at docs-source/response-status-and-error-codes.md:124:1; both are kept as codes"]
+    );
+    let d = compare(&typo);
+    assert_eq!(d.verdict, Level::Major);
+    // The diff of meaning: the code of id 9 is gone, a major change, and the same name
+    // appears at the id it was mistyped as.
+    assert_eq!(
+        report::text(&d),
+        "semver verdict: major\n\n\
+         added (1):\n  + error 10 EC_ILLEGAL_SUBSCRIBER (general)  ErrorCode::EcIllegalSubscriber\n\n\
+         removed (1):\n  - error 9 EC_ILLEGAL_SUBSCRIBER (general)  ErrorCode::EcIllegalSubscriber\n\n\
+         why major:\n  major: error 9 `EC_ILLEGAL_SUBSCRIBER` (general) removed\n"
+    );
+    assert_eq!(
+        d.reasons,
+        [Reason {
+            rule: Rule::Removal,
+            text: "error 9 `EC_ILLEGAL_SUBSCRIBER` (general) removed".to_owned()
+        }]
     );
 }

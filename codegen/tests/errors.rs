@@ -49,6 +49,14 @@ fn non_numeric_and_out_of_range_ids() {
 }
 
 #[test]
+fn an_id_is_digits_alone() {
+    assert_eq!(
+        diagnostics("|+5|true|`EC_A`|\n| 6 |false|`EC_B`|\n"),
+        ["p.md:6:2: error: non-numeric id `+5`"]
+    );
+}
+
+#[test]
 fn permanent_must_be_true_or_false() {
     assert_eq!(
         diagnostics("|1|yes|`EC_A`|\n"),
@@ -76,11 +84,24 @@ fn a_row_without_a_name() {
 }
 
 #[test]
-fn duplicate_id_in_one_channel_points_at_both() {
+fn one_id_under_two_names_in_one_channel_is_two_codes_and_a_warning_naming_both_rows() {
+    let inputs = one("p.md", format!("{HEAD}|1|true|`EC_A`|\n|1|true|`EC_B`|\n"));
     assert_eq!(
-        diagnostics("|1|true|`EC_A`|\n|1|true|`EC_B`|\n"),
-        ["p.md:7:1: error: duplicate error id 1 in channel general: `EC_B` here, `EC_A` at p.md:6:1"]
+        messages(&inputs),
+        ["p.md:7:1: warning: error id 1 in channel general is documented under another name: `EC_B` here, `EC_A` at p.md:6:1; both are kept as codes\n  | 1 EC_B\n  = hint: `from_channel_id` returns the first in page order, `from_id_all` both, and a payload's `name` chooses between them; if an id was mistyped, fix the row; to keep one, add {\"kind\": \"error\", \"channel\": \"general\", \"id\": 1, \"keep\": {\"name\": ...}} to `duplicates` in docs-source/overrides.json"]
     );
+    let generated = build(&inputs).unwrap();
+    let names: Vec<&str> = generated
+        .catalog
+        .codes
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["EC_A", "EC_B"]);
+    // Both answer to the id, the first in page order first.
+    assert!(generated
+        .source
+        .contains("1 => &[ErrorCode::EcA, ErrorCode::EcB]"));
 }
 
 #[test]
@@ -163,19 +184,27 @@ fn suspicious_but_valid_names_are_warnings() {
 
 #[test]
 fn emission_never_panics_or_drops_a_code_even_on_an_unresolved_catalog() {
-    // Two rows with one id and different names, and a name shared across ids: `build`
-    // refuses this page, but the emitter on its own must still not panic (phf_codegen
-    // would on duplicate keys) nor let one code overwrite the other.
-    let reading = read(&one(
-        "p.md",
-        format!("{HEAD}|1|true|`EC_A`|\n|1|true|`EC_B`|\n|2|true|`EC_A`|\n"),
-    ));
-    assert!(reading.diagnostics.has_errors());
-    let source = infobip_codes_codegen::generate(&reading.catalog, &reading.inputs).unwrap();
-    for variant in ["EcA1,", "EcB,", "EcA2"] {
+    // One code listed twice, the same id under another name, and a name shared across
+    // ids, as a catalog holds them before duplicates are resolved: the emitter on its own
+    // must still not panic (phf_codegen would on duplicate keys) nor let one code
+    // overwrite another.
+    let page = format!("{HEAD}|1|true|`EC_A`|\n|1|true|`EC_B`|\n|2|true|`EC_A`|\n");
+    let mut catalog = read(&one("p.md", page)).catalog;
+    let listed_again = catalog.codes[0].clone();
+    catalog.codes.insert(1, listed_again);
+    assert_eq!(catalog.codes.len(), 4);
+    let source = infobip_codes_codegen::generate(&catalog, &[]).unwrap();
+    let data_rows = source.matches("crate::data::CodeData {").count();
+    assert_eq!(data_rows, 4);
+    // The same name and id twice: nothing but the page's order separates them.
+    for variant in [
+        "EcA1GeneralNameCEE9,",
+        "EcA1GeneralNameCEE9Dup2,",
+        "EcB,",
+        "EcA2",
+    ] {
         assert!(source.contains(variant), "{variant} missing");
     }
-    assert!(source.contains("1 => &[ErrorCode::EcA1, ErrorCode::EcB]"));
 }
 
 /// A codes table whose Id column is spelled `errorId`, holding an id that the rest of the

@@ -1,7 +1,7 @@
 //! Every form of one page gives the same catalog: readme.io markdown, flattened text,
 //! the crawler capture and rendered HTML; for the 2019 page and for the current layout.
 
-use infobip_codes_codegen::diag::LineIndex;
+use infobip_codes_codegen::diag::{Diagnostic, LineIndex, Location};
 use infobip_codes_codegen::model::{Catalog, Form, Kind};
 use infobip_codes_codegen::{read, Inputs, PageInput, Reading};
 use std::path::{Path, PathBuf};
@@ -102,15 +102,16 @@ fn the_current_layout_reads_the_same_in_every_form() {
     let md = current("md");
     assert_eq!(meaning(&current("flat")), meaning(&md));
     assert_eq!(meaning(&current("html")), meaning(&md));
-    // The same warning, at the same place in each file that keeps lines.
+    // The same warnings (a status listed twice, an id under two names), at the same
+    // places in each file that keeps lines.
     let warnings = |r: &Reading| {
         r.diagnostics
             .warnings()
             .map(|d| d.message.clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(warnings(&current("html")).len(), 1);
-    assert_eq!(warnings(&md).len(), 1);
+    assert_eq!(warnings(&current("html")).len(), 2);
+    assert_eq!(warnings(&md).len(), 2);
 }
 
 #[test]
@@ -135,7 +136,7 @@ fn the_current_layout_merges_two_pages_into_one_catalog() {
             c.codes_of(Kind::Status).count(),
             c.codes_of(Kind::Error).count()
         ),
-        (10, 6)
+        (10, 9)
     );
     let code = |kind: Kind, channel: &str, id: u16| {
         c.codes
@@ -190,7 +191,43 @@ fn the_current_layout_merges_two_pages_into_one_catalog() {
         .collect();
     assert_eq!(
         w,
-        ["status-codes.md:45:1: warning: status 5100 `PENDING_MMS_QUEUED` is listed again in channel mms (under group `Delivered`); keeping the first listing, under group `Pending` at status-codes.md:36:1"]
+        [
+            "error-codes.md:56:1: warning: error id 40404 in channel people-api is documented under another name: `CUSTOM_ATTRIBUTE_DOES_NOT_EXIST` here, `ADDITIONAL_FIELD_DOES_NOT_EXIST` at error-codes.md:55:1; both are kept as codes",
+            "status-codes.md:45:1: warning: status 5100 `PENDING_MMS_QUEUED` is listed again in channel mms (under group `Delivered`); keeping the first listing, under group `Pending` at status-codes.md:36:1",
+        ]
+    );
+
+    // One id under two names in one channel (People API 40404): two codes, in page order.
+    let people: Vec<(u16, &str, &str)> = c
+        .codes
+        .iter()
+        .filter(|x| x.channel == "people-api" && x.id == 40404)
+        .map(|x| (x.id, x.name.as_str(), x.description.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                40404,
+                "ADDITIONAL_FIELD_DOES_NOT_EXIST",
+                "The additional field does not exist."
+            ),
+            (
+                40404,
+                "CUSTOM_ATTRIBUTE_DOES_NOT_EXIST",
+                "The custom attribute does not exist."
+            ),
+        ]
+    );
+    // A link, a code span and an escape: markdown in the model, plain text for `description()`.
+    let person = code(Kind::Error, "people-api", 40401);
+    assert_eq!(
+        person.description,
+        "No person has this \\*identifier\\*: check `externalId`, or see [managing people](https://www.infobip.com/docs/people/manage-people)."
+    );
+    assert_eq!(
+        person.description_text(),
+        "No person has this *identifier*: check externalId, or see managing people (https://www.infobip.com/docs/people/manage-people)."
     );
 
     // A deprecated section, and a table without a group heading.
@@ -255,16 +292,26 @@ fn html_locations_point_into_the_html_file() {
         .warnings()
         .map(|d| d.location.to_string())
         .collect();
-    let html = String::from_utf8(file("tests/fixtures/pages/current/status-codes.html")).unwrap();
-    // The second listing of 5100 is the second row that holds it.
-    let rows: Vec<usize> = html
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains("<td>5100</td>"))
-        .map(|(i, _)| i + 1)
-        .collect();
-    assert_eq!(rows.len(), 2);
-    assert_eq!(w, [format!("status-codes.html:{}:1", rows[1])]);
+    // The second listing of 5100, and of 40404, is the second row that holds it.
+    let second_row = |page: &str, cell: &str| {
+        let html =
+            String::from_utf8(file(&format!("tests/fixtures/pages/current/{page}"))).unwrap();
+        let rows: Vec<usize> = html
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.contains(cell))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(rows.len(), 2);
+        format!("{page}:{}:1", rows[1])
+    };
+    assert_eq!(
+        w,
+        [
+            second_row("error-codes.html", "<td>40404</td>"),
+            second_row("status-codes.html", "<td>5100</td>"),
+        ]
+    );
 }
 
 /// A codes table whose Id column is spelled `errorId`, as markdown and as HTML.
@@ -422,4 +469,273 @@ fn finality_on_the_current_layout_is_the_conservative_rule() {
             "/// - Final: no; the page gives it no group, so a later report may come\n    #[doc(alias = \"REJECTED_INVALID_DESTINATION\")]"
         ), "{form}");
     }
+}
+
+// ---- a row's cells never land in another field ------------------------------------------
+
+/// The description of error 7002 on the 2019 page.
+const UNKNOWN_USER: &str = "Receiving user does not exists. Check that the user has subscribed to the service and that you are using the correct user key.";
+
+/// `text` with its one occurrence of `from` replaced by `to`.
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "{from}");
+    text.replacen(from, to, 1)
+}
+
+/// The 2019 page in every form (markdown, flattened text, the crawler capture, HTML),
+/// with the cell that holds the name and description of error 7002 replaced by `md_cell`
+/// (`html_cell` in HTML): (path, text).
+fn row_7002_in_every_form(md_cell: &str, html_cell: &str) -> [(&'static str, String); 4] {
+    let text = |rel: &str| String::from_utf8(file(rel)).unwrap();
+    let md_from = format!("`EC_UNKNOWN_USER`<ul><li>{UNKNOWN_USER}</li></ul>");
+    let html_from = format!("<code>EC_UNKNOWN_USER</code><ul><li>{UNKNOWN_USER}</li></ul>");
+    let md = replace_once(
+        &text("docs-source/response-status-and-error-codes.md"),
+        &md_from,
+        md_cell,
+    );
+    let capture = replace_once(
+        &text("tests/fixtures/response-status-and-error-codes.capture.txt"),
+        &md_from,
+        md_cell,
+    );
+    let html = replace_once(
+        &text("tests/fixtures/pages/response-status-and-error-codes.html"),
+        &html_from,
+        html_cell,
+    );
+    [
+        ("p.md", md.clone()),
+        ("p.txt", md.replace('\n', " ")),
+        ("c.txt", capture),
+        ("p.html", html),
+    ]
+}
+
+/// Error 27 of the current layout's error page, as markdown, flattened text and HTML,
+/// with its name and description cells replaced: (path, text).
+fn row_27_in_every_current_form(
+    name: (&str, &str),
+    description: (&str, &str),
+) -> [(&'static str, String); 3] {
+    let text = |rel: &str| String::from_utf8(file(rel)).unwrap();
+    let md = replace_once(
+        &text("tests/fixtures/pages/current/error-codes.md"),
+        "| `EC_ABSENT_SUBSCRIBER` | The handset is switched off or out of coverage.<br>Try again later. |",
+        &format!("| {} | {} |", name.0, description.0),
+    );
+    let html = replace_once(
+        &text("tests/fixtures/pages/current/error-codes.html"),
+        "<td><code>EC_ABSENT_SUBSCRIBER</code></td><td>The handset is switched off or out of coverage.<br>Try again later.</td>",
+        &format!("<td>{}</td><td>{}</td>", name.1, description.1),
+    );
+    [
+        ("e.md", md.clone()),
+        ("e.txt", md.replace('\n', " ")),
+        ("e.html", html),
+    ]
+}
+
+/// Every error of reading `text` as `path`, whole.
+fn errors_of(path: &str, text: &str) -> Vec<String> {
+    read_one(path, text)
+        .diagnostics
+        .errors()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The first line of every error of reading `text` as `path`.
+fn error_lines(path: &str, text: &str) -> Vec<String> {
+    errors_of(path, text)
+        .iter()
+        .map(|e| e.lines().next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Reading `text` as `path` gives one error, `message`, at the cell that starts with `cell`.
+fn assert_one_error_at(path: &str, text: &str, cell: &str, message: &str) {
+    assert_eq!(
+        error_lines(path, text),
+        [format!("{}: error: {message}", at(path, text, cell))],
+        "{path}"
+    );
+}
+
+/// What a cell starts with, in `path`'s form: `<td>` and `html` in HTML, `md` otherwise.
+fn cell_start(path: &str, md: &str, html: &str) -> String {
+    if path.ends_with(".html") {
+        format!("<td>{html}")
+    } else {
+        md.to_owned()
+    }
+}
+
+/// Where `needle` starts in `text`.
+fn at(path: &str, text: &str, needle: &str) -> Location {
+    let index = LineIndex::new(path, text);
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    index.locate(text, offset)
+}
+
+#[test]
+fn a_row_whose_name_was_removed_is_refused_at_its_cell_in_every_form() {
+    // `|7002|true|<ul><li>Receiving user does not exists. ...</li></ul>|`: the text after
+    // the missing name is the description, never the name.
+    let md_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul>");
+    let html_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul>");
+    for (path, text) in row_7002_in_every_form(&md_cell, &html_cell) {
+        let cell = cell_start(path, &md_cell, &html_cell);
+        // HTML has no source row to quote: the snippet is the row's text.
+        let row = if path.ends_with(".html") {
+            format!("| 7002 | true | {UNKNOWN_USER} |")
+        } else {
+            format!("|7002|true|{md_cell}|")
+        };
+        let error = Diagnostic::error(at(path, &text, &cell), "row without a name")
+            .with_snippet(row)
+            .with_hint("the Status/Error column starts with the code's name, e.g. `` `DELIVERED_TO_HANDSET` ``");
+        assert_eq!(errors_of(path, &text), [error.to_string()], "{path}");
+    }
+}
+
+/// The code of `kind`, `channel` and `id` that reading `text` as `path` gives, with no
+/// error.
+fn the_code(path: &str, text: &str, channel: &str, id: u16) -> infobip_codes_codegen::model::Code {
+    let reading = read_one(path, text);
+    assert!(
+        !reading.diagnostics.has_errors(),
+        "{path}: {}",
+        reading.diagnostics
+    );
+    let found: Vec<_> = reading
+        .catalog
+        .codes
+        .iter()
+        .filter(|c| c.kind == Kind::Error && c.channel == channel && c.id == id)
+        .cloned()
+        .collect();
+    assert_eq!(found.len(), 1, "{path}");
+    found[0].clone()
+}
+
+#[test]
+fn a_row_whose_description_was_removed_is_a_code_without_description_in_every_form() {
+    for (path, text) in row_7002_in_every_form("`EC_UNKNOWN_USER`", "<code>EC_UNKNOWN_USER</code>")
+    {
+        let code = the_code(path, &text, "chat", 7002);
+        assert_eq!(
+            (code.name.as_str(), code.description.as_str()),
+            ("EC_UNKNOWN_USER", ""),
+            "{path}"
+        );
+    }
+    for (path, text) in row_27_in_every_current_form(
+        (
+            "`EC_ABSENT_SUBSCRIBER`",
+            "<code>EC_ABSENT_SUBSCRIBER</code>",
+        ),
+        ("", ""),
+    ) {
+        let code = the_code(path, &text, "general", 27);
+        assert_eq!(
+            (code.name.as_str(), code.description.as_str()),
+            ("EC_ABSENT_SUBSCRIBER", ""),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_row_whose_name_and_description_were_swapped_is_refused_in_every_form() {
+    // One cell for both: a cell that opens with its description has no name.
+    let md_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul>`EC_UNKNOWN_USER`");
+    let html_cell = format!("<ul><li>{UNKNOWN_USER}</li></ul><code>EC_UNKNOWN_USER</code>");
+    for (path, text) in row_7002_in_every_form(&md_cell, &html_cell) {
+        let cell = cell_start(path, &md_cell, &html_cell);
+        assert_one_error_at(path, &text, &cell, "row without a name");
+    }
+    // A Description column: the name cell reads as text and the Description cell as a name.
+    let swapped = "The handset is switched off or out of coverage.<br>Try again later.";
+    for (path, text) in row_27_in_every_current_form(
+        (swapped, swapped),
+        (
+            "`EC_ABSENT_SUBSCRIBER`",
+            "<code>EC_ABSENT_SUBSCRIBER</code>",
+        ),
+    ) {
+        // A markdown cell starts after its pipe.
+        let cell = cell_start(path, &format!(" {swapped}"), swapped);
+        assert_one_error_at(path, &text, &cell, "name and description look swapped: the name cell reads `The handset is switched off or out of coverage. Try again later.`, the Description cell `EC_ABSENT_SUBSCRIBER`");
+    }
+}
+
+#[test]
+fn a_row_whose_name_was_removed_in_the_current_layout_is_refused_at_its_cell() {
+    let description = "The handset is switched off or out of coverage.";
+    for (path, text) in row_27_in_every_current_form(("", ""), (description, description)) {
+        let cell = cell_start(
+            path,
+            &format!("  | {description}"),
+            &format!("</td><td>{description}"),
+        );
+        assert_one_error_at(path, &text, &cell, "row without a name");
+    }
+}
+
+#[test]
+fn prose_names_stay_names_in_a_name_column_but_a_name_with_more_text_is_refused() {
+    // Live Chat documents errors named "Mandatory field missing".
+    for (path, text) in row_27_in_every_current_form(
+        ("Mandatory field missing", "Mandatory field missing"),
+        (
+            "A mandatory field is missing.",
+            "A mandatory field is missing.",
+        ),
+    ) {
+        let code = the_code(path, &text, "general", 27);
+        assert_eq!(
+            (code.name.as_str(), code.description.as_str()),
+            ("Mandatory field missing", "A mandatory field is missing."),
+            "{path}"
+        );
+    }
+    // The name column holds the name alone: text after its code span goes nowhere.
+    for (path, text) in row_27_in_every_current_form(
+        (
+            "`EC_ABSENT_SUBSCRIBER`<br>Try again later.",
+            "<code>EC_ABSENT_SUBSCRIBER</code><br>Try again later.",
+        ),
+        ("Switched off.", "Switched off."),
+    ) {
+        let cell = cell_start(path, " `EC_ABSENT_SUBSCRIBER`<br>", "<code>EC_ABSENT");
+        assert_one_error_at(
+            path,
+            &text,
+            &cell,
+            "name `EC_ABSENT_SUBSCRIBER` is followed by more text in its cell: `Try again later.`",
+        );
+    }
+}
+
+#[test]
+fn in_flattened_text_a_group_heading_without_an_end_is_refused_not_named_after_its_text() {
+    let md = String::from_utf8(file("tests/fixtures/pages/current/status-codes.md")).unwrap();
+    let md = replace_once(&md, " [#scheduled-moments-status-codes]", "");
+    // With its line, the heading is the group `Scheduled`.
+    let code = read_one("s.md", &md)
+        .catalog
+        .codes
+        .into_iter()
+        .find(|c| c.id == 9001)
+        .unwrap();
+    assert_eq!(code.group.unwrap().name, "Scheduled");
+    // Flattened, nothing says where it ends: it would take in the sentence after it.
+    let flat = md.replace('\n', " ");
+    assert_one_error_at(
+        "s.txt",
+        &flat,
+        "### Scheduled",
+        "where the group heading `Scheduled Communications that will start later.` ends is lost in flattened text",
+    );
 }

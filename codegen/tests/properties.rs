@@ -460,20 +460,9 @@ fn render_html(page: &Page) -> String {
     h
 }
 
-/// The text of clean markdown: backslash escapes resolved, whitespace collapsed.
-fn text_of(markdown: &str) -> String {
-    let mut out = String::new();
-    let mut chars = markdown.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(n) = chars.next() {
-                out.push(n);
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whitespace runs as one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 type Expected = Vec<(
@@ -498,10 +487,7 @@ fn expected(page: &Page) -> Expected {
                 r.name.clone(),
                 r.permanent,
                 g.map(|g| (g.id, g.name.clone())),
-                r.description
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                collapse(&r.description),
             )
         };
         rows.extend(s.ungrouped.iter().map(|r| row(r, None)));
@@ -528,7 +514,8 @@ fn actual(path: &str, bytes: Vec<u8>) -> Expected {
                 c.name.clone(),
                 c.permanent,
                 c.group.as_ref().map(|g| (g.id, g.name.clone())),
-                text_of(&c.description),
+                // The plain text that `description()` returns is the page's text.
+                collapse(&c.description_text()),
             )
         })
         .collect();

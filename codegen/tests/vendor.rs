@@ -808,3 +808,144 @@ fn a_refresh_does_not_write_over_another_page() {
     assert_eq!(p.pages(), ["codes.html", "status-codes.html"]);
     p.assert_fresh();
 }
+
+/// A page file of the current layout, as fetched from a file.
+fn current_page(name: &str, text: String) -> vendor::Fetched {
+    vendor::Fetched {
+        bytes: text.into_bytes(),
+        origin: name.to_owned(),
+        is_url: false,
+        is_html: false,
+        suggested_name: name.to_owned(),
+    }
+}
+
+/// `files` with the writes of `plan` in place.
+fn after(files: &[docs_source::DocFile], plan: &vendor::Plan) -> Vec<docs_source::DocFile> {
+    let mut files = files.to_vec();
+    for w in &plan.writes {
+        files.retain(|f| f.name != w.name);
+        files.push(w.clone());
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+#[test]
+fn a_current_page_with_one_id_under_two_names_vendors_both_codes_and_retires_one_that_leaves() {
+    let current = |name: &str| {
+        std::fs::read_to_string(root().join("tests/fixtures/pages/current").join(name)).unwrap()
+    };
+    let options = vendor::Options {
+        canonical_url: Some("https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes".into()),
+        retrieved: "2026-12-01".into(),
+        version: Some(infobip_codes_codegen::diff::Version::parse("0.1.0").unwrap()),
+        generated: true,
+        ..vendor::Options::default()
+    };
+    let files = vec![docs_source::DocFile {
+        name: "status-codes.md".into(),
+        bytes: current("status-codes.md").into_bytes(),
+    }];
+
+    // The error page, with People API 40404 under two names, added beside the status
+    // page (`--add`): vendored without errors.
+    let plan = vendor::plan(
+        &files,
+        "docs-source",
+        &current_page("error-codes.md", current("error-codes.md")),
+        &vendor::Options {
+            add: true,
+            ..options.clone()
+        },
+    )
+    .unwrap();
+    assert!(!plan.warnings.has_errors(), "{}", plan.warnings);
+    let pair_warning: Vec<String> = plan
+        .warnings
+        .warnings()
+        .filter(|w| w.message.contains("40404"))
+        .map(|w| w.to_string().lines().next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        pair_warning,
+        ["docs-source/error-codes.md:56:1: warning: error id 40404 in channel people-api is documented under another name: `CUSTOM_ATTRIBUTE_DOES_NOT_EXIST` here, `ADDITIONAL_FIELD_DOES_NOT_EXIST` at docs-source/error-codes.md:55:1; both are kept as codes"]
+    );
+    let added: Vec<(u16, &str)> = plan
+        .diff
+        .added
+        .iter()
+        .filter(|e| e.id == 40404)
+        .map(|e| (e.id, e.variant.as_str()))
+        .collect();
+    assert_eq!(
+        added,
+        [
+            (40404, "ErrorCode::AdditionalFieldDoesNotExist"),
+            (40404, "ErrorCode::CustomAttributeDoesNotExist"),
+        ]
+    );
+    // Both are exported, and both generated; each pinned under a key with its name.
+    let exported: Vec<String> = infobip_codes_codegen::export::json(&plan.new)
+        .lines()
+        .filter(|l| l.contains("\"id\":40404"))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        exported,
+        [
+            r#"  {"kind":"error","channel":"people-api","group":{"id":null,"name":"Not found"},"id":40404,"name":"ADDITIONAL_FIELD_DOES_NOT_EXIST","permanent":null,"description":"The additional field does not exist."},"#,
+            r#"  {"kind":"error","channel":"people-api","group":{"id":null,"name":"Not found"},"id":40404,"name":"CUSTOM_ATTRIBUTE_DOES_NOT_EXIST","permanent":null,"description":"The custom attribute does not exist."}"#,
+        ]
+    );
+    let generated = plan.generated.clone().unwrap();
+    assert!(generated.contains("    AdditionalFieldDoesNotExist,\n"));
+    assert!(generated.contains("    CustomAttributeDoesNotExist,\n"));
+    let overrides = files_text(&after(&files, &plan), "overrides.json");
+    assert!(overrides.contains("\"error/people-api/40404/ADDITIONAL_FIELD_DOES_NOT_EXIST\": \"AdditionalFieldDoesNotExist\""), "{overrides}");
+    assert!(overrides.contains("\"error/people-api/40404/CUSTOM_ATTRIBUTE_DOES_NOT_EXIST\": \"CustomAttributeDoesNotExist\""), "{overrides}");
+
+    // A refresh drops one of the names: that one is retired, kept as deprecated; the
+    // other, alone with the id again, keeps its variant.
+    let files = after(&files, &plan);
+    let without = current("error-codes.md").replacen(
+        "| 40404 | `CUSTOM_ATTRIBUTE_DOES_NOT_EXIST` | The custom attribute does not exist. |\n",
+        "",
+        1,
+    );
+    let plan = vendor::plan(
+        &files,
+        "docs-source",
+        &current_page("error-codes.md", without),
+        &vendor::Options {
+            name: Some("error-codes.md".into()),
+            ..options
+        },
+    )
+    .unwrap();
+    assert_eq!(plan.newly_retired, 1);
+    let retired: Vec<(&str, &str)> = plan
+        .diff
+        .retired
+        .iter()
+        .map(|e| (e.name.as_str(), e.variant.as_str()))
+        .collect();
+    assert_eq!(
+        retired,
+        [(
+            "CUSTOM_ATTRIBUTE_DOES_NOT_EXIST",
+            "ErrorCode::CustomAttributeDoesNotExist"
+        )]
+    );
+    assert!(plan.diff.removed.is_empty() && plan.diff.variants_removed.is_empty());
+    assert!(plan.diff.changed.is_empty(), "{:?}", plan.diff.changed);
+    assert_eq!(plan.diff.verdict, infobip_codes_codegen::diff::Level::Minor);
+}
+
+fn files_text(files: &[docs_source::DocFile], name: &str) -> String {
+    files
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| String::from_utf8(f.bytes.clone()).unwrap())
+        .unwrap_or_default()
+}

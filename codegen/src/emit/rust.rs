@@ -5,10 +5,14 @@
 //! hand-written in the crate and reads these tables, so reviewers read it once, not once
 //! per refresh. Every public item emitted here is documented from the page (the prose
 //! module of `emit`).
+//!
+//! Descriptions appear twice: as markdown in the doc comments, and as plain text
+//! ([`crate::md::plain_text`]) in the data tables that `description()` returns.
 
 use super::prose;
 use super::tokens::{alias, doc, field_string, ident, option_string, option_u16, string};
 use crate::freshness::{self, Input};
+use crate::md::plain_text;
 use crate::model::{is_final_status_group, Catalog, Kind};
 use crate::names::{CodeName, Names};
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -130,7 +134,7 @@ fn groups(names: &Names<'_>, kind: Kind) -> TokenStream {
     let data = groups.iter().map(|g| {
         let id = option_u16(g.id);
         let name = string(&g.name);
-        let desc = field_string(g.descriptions.first().map_or("", |(_, d)| d.as_str()));
+        let desc = field_string(&g.descriptions.first().map_or_else(String::new, |(_, d)| plain_text(d)));
         let channels = g.channels.iter().map(|c| channel_path(names, c));
         let fin = kind == Kind::Status && is_final_status_group(&g.name);
         quote!(crate::data::GroupData { id: #id, name: #name, description: #desc, channels: &[#(#channels),*], is_final: #fin })
@@ -199,7 +203,7 @@ fn code_data(c: &CodeName<'_>, names: &Names<'_>, group_ty: &Ident) -> TokenStre
     let code = c.code;
     let id = Literal::u16_unsuffixed(code.id);
     let name = string(&code.name);
-    let desc = field_string(&code.description);
+    let desc = field_string(&code.description_text());
     let channel = channel_path(names, &code.channel);
     let group = match c.group {
         Some(g) => {
@@ -216,7 +220,8 @@ fn code_data(c: &CodeName<'_>, names: &Names<'_>, group_ty: &Ident) -> TokenStre
     quote!(crate::data::CodeData { id: #id, name: #name, description: #desc, channel: #channel, group: #group, permanent: #permanent, is_final: #fin })
 }
 
-/// `from_id_all`: a match, where codes sharing an id (in different channels) share an arm.
+/// `from_id_all`: a match, where codes sharing an id (in different channels, or under
+/// several names in one) share an arm.
 fn from_id_all(codes: &[CodeName<'_>], ty: &Ident, prefix: &str) -> TokenStream {
     let from_id_all = ident(&format!("{}_from_id_all", prefix.to_ascii_lowercase()));
     let mut by_id: BTreeMap<u16, Vec<&str>> = BTreeMap::new();

@@ -11,7 +11,11 @@
 //! - When several codes of one kind map to one variant name, every one of them gets its
 //!   id appended (`EC_VOICE_ERROR_BAD_REQUEST` is `EcVoiceErrorBadRequest5400`,
 //!   `...5403`, ...), and the channel as well where the id alone does not separate them.
-//!   A name that is still taken gets `Dup` and a counter.
+//!   Where even those do not separate them (one id that a channel documents under two
+//!   names differing only in case or punctuation, `EC_X` and `EC-X`), each gets `Name`
+//!   and four hex digits of a hash of its documented name: a suffix that depends on the
+//!   name alone, so it stays the same across refreshes whatever the page's order. A name
+//!   that is still taken gets `Dup` and a counter.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -106,8 +110,9 @@ pub fn unique_variants(items: &[Candidate]) -> Vec<String> {
     let base = items.iter().map(|c| upper_camel(&c.name)).collect();
     let with_id = suffix_collisions(base, |i| items[i].id.map(|id| id.to_string()));
     let with_channel = suffix_collisions(with_id, |i| items[i].channel.as_deref().map(upper_camel));
+    let with_name = suffix_collisions(with_channel, |i| Some(name_tag(&items[i].name)));
     let mut taken = BTreeSet::new();
-    with_channel
+    with_name
         .into_iter()
         .map(|name| {
             if taken.insert(name.clone()) {
@@ -126,8 +131,9 @@ pub fn unique_variants(items: &[Candidate]) -> Vec<String> {
 }
 
 /// Like [`unique_variants`], but `pins[i]`, when given, is item `i`'s name. Unpinned
-/// items never take a pinned name: they get their id, then their channel, then `DupN`
-/// appended. A pin that another item already holds is ignored (validation reports it).
+/// items never take a pinned name: they get their id, then their channel, then the tag of
+/// their name (see the module docs), then `DupN` appended. A pin that another item
+/// already holds is ignored (validation reports it).
 pub fn variants_with_pins(items: &[Candidate], pins: &[Option<String>]) -> Vec<String> {
     let derived = unique_variants(items);
     let mut taken = BTreeSet::new();
@@ -149,7 +155,10 @@ pub fn variants_with_pins(items: &[Candidate], pins: &[Option<String>]) -> Vec<S
                 .as_ref()
                 .zip(item.channel.as_deref())
                 .map(|(n, ch)| format!("{n}{}", upper_camel(ch)));
-            let candidates = [Some(derived.clone()), with_id, with_channel];
+            let with_name = with_channel
+                .as_ref()
+                .map(|n| format!("{n}{}", name_tag(&item.name)));
+            let candidates = [Some(derived.clone()), with_id, with_channel, with_name];
             if let Some(free) = candidates
                 .into_iter()
                 .flatten()
@@ -164,6 +173,15 @@ pub fn variants_with_pins(items: &[Candidate], pins: &[Option<String>]) -> Vec<S
                 .unwrap_or(derived)
         })
         .collect()
+}
+
+/// `Name` and four hex digits of the FNV-1a hash of `name`: a suffix that only the
+/// documented name decides.
+fn name_tag(name: &str) -> String {
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("Name{:04X}", hash & 0xffff)
 }
 
 /// Appends `suffix(i)` to every name that more than one item shares.
@@ -230,6 +248,43 @@ mod tests {
                 "EcZ7General",
                 "EcZ7Mms",
                 "EcY"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_that_only_the_id_and_channel_share_get_a_suffix_of_their_own_name() {
+        // One id documented under two spellings that camel-case alike: neither the id nor
+        // the channel separates them, and the page's order must not decide.
+        let one = |name: &str| Candidate {
+            name: name.to_owned(),
+            id: Some(40404),
+            channel: Some("people-api".to_owned()),
+        };
+        let (a, b) = (one("EC_X"), one("EC-X"));
+        let names = unique_variants(&[a.clone(), b.clone()]);
+        assert_eq!(
+            names,
+            ["EcX40404PeopleApiNameC0BE", "EcX40404PeopleApiName6FEC"]
+        );
+        assert_eq!(
+            unique_variants(&[b.clone(), a.clone()]),
+            [names[1].clone(), names[0].clone()]
+        );
+        // Two names that do not collide keep their own variants.
+        let c = one("CUSTOM_ATTRIBUTE_DOES_NOT_EXIST");
+        assert_eq!(
+            unique_variants(&[a.clone(), c.clone()]),
+            ["EcX", "CustomAttributeDoesNotExist"]
+        );
+        // Unpinned codes find the same free names around pins.
+        let pins = vec![Some("EcX".to_owned()), None, None];
+        assert_eq!(
+            variants_with_pins(&[c, a, b], &pins),
+            [
+                "EcX",
+                "EcX40404PeopleApiNameC0BE",
+                "EcX40404PeopleApiName6FEC"
             ]
         );
     }

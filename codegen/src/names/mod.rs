@@ -10,7 +10,7 @@ mod derive;
 pub use derive::{unique_variants, variants_with_pins, Candidate};
 
 use crate::model::{group_key, Catalog, Code, Group, GroupRef, Kind};
-use crate::overrides::{code_key, group_pin_key};
+use crate::overrides::{code_pin_key, group_pin_key, pinned};
 use std::collections::BTreeMap;
 
 /// A channel and its `Channel` variant.
@@ -50,6 +50,10 @@ pub struct CodeName<'a> {
     pub ident: String,
     /// Its group: an index into the kind's groups of [`Names`].
     pub group: Option<usize>,
+    /// Whether its channel documents its id under several names
+    /// ([`Catalog::ids_with_several_names`]): its pin key then carries its name
+    /// ([`code_pin_key`]).
+    pub shares_id: bool,
 }
 
 /// The Rust names of a catalog.
@@ -155,10 +159,7 @@ impl<'a> Names<'a> {
     pub fn pins(&self) -> BTreeMap<String, String> {
         let mut pins = BTreeMap::new();
         for c in self.statuses.iter().chain(&self.errors) {
-            pins.insert(
-                code_key(c.code.kind, &c.code.channel, c.code.id),
-                c.ident.clone(),
-            );
+            pins.insert(code_pin_key(c.code, c.shares_id), c.ident.clone());
         }
         for kind in [Kind::Status, Kind::Error] {
             for g in self.groups(kind) {
@@ -270,14 +271,10 @@ fn code_names<'a>(catalog: &'a Catalog, kind: Kind, groups: &[GroupName]) -> Vec
             channel: Some(c.channel.clone()),
         })
         .collect();
+    let shared = catalog.ids_with_several_names();
     let pins: Vec<Option<String>> = codes
         .iter()
-        .map(|c| {
-            catalog
-                .pins
-                .get(&code_key(c.kind, &c.channel, c.id))
-                .cloned()
-        })
+        .map(|c| pinned(&catalog.pins, c, shared.contains(&c.key())).cloned())
         .collect();
     let index: BTreeMap<(&str, Option<u16>), usize> = groups
         .iter()
@@ -292,7 +289,12 @@ fn code_names<'a>(catalog: &'a Catalog, kind: Kind, groups: &[GroupName]) -> Vec
                 let (key, id) = group_identity(r);
                 index.get(&(key.as_str(), id)).copied()
             });
-            CodeName { code, ident, group }
+            CodeName {
+                code,
+                ident,
+                group,
+                shares_id: shared.contains(&code.key()),
+            }
         })
         .collect()
 }

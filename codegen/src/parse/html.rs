@@ -223,12 +223,12 @@ impl Reader<'_> {
             }
             inline_node(child, &mut w, 0);
         }
-        Cell {
+        Cell::from_parts(
             code,
-            markdown: w.finish(),
-            plain: collapse_whitespace(&text_of(el)),
-            location: self.locate(el),
-        }
+            w.finish_split(),
+            collapse_whitespace(&text_of(el)),
+            self.locate(el),
+        )
     }
 }
 

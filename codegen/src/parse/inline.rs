@@ -112,6 +112,9 @@ pub struct InlineWriter<'a> {
     lists: Vec<List>,
     /// Open links: where the link text starts in the current sink, and the target.
     links: Vec<(usize, String)>,
+    /// How many top-level paragraphs came before the first list, or before the first
+    /// line break that follows some text: the cell's head (see [`InlineWriter::finish_split`]).
+    head: Option<usize>,
 }
 
 impl<'a> InlineWriter<'a> {
@@ -122,6 +125,19 @@ impl<'a> InlineWriter<'a> {
             root: Sink::default(),
             lists: Vec::new(),
             links: Vec::new(),
+            head: None,
+        }
+    }
+
+    /// Ends the head at a list (`list`) or a line break, unless it has ended.
+    fn end_head(&mut self, list: bool) {
+        if self.head.is_some() || !self.lists.is_empty() {
+            return;
+        }
+        let text_before = !self.root.current.trim().is_empty() || !self.root.paragraphs.is_empty();
+        if list || text_before {
+            self.root.end_paragraph();
+            self.head = Some(self.root.paragraphs.len());
         }
     }
 
@@ -198,11 +214,13 @@ impl<'a> InlineWriter<'a> {
 
     /// A hard line break (`<br />`): starts a new paragraph.
     pub fn line_break(&mut self) {
+        self.end_head(false);
         self.sink().end_paragraph();
     }
 
     /// `<ul>` or `<ol>`.
     pub fn list_start(&mut self, ordered: bool) {
+        self.end_head(true);
         self.sink().end_paragraph();
         self.lists.push(List {
             ordered,
@@ -289,14 +307,29 @@ impl<'a> InlineWriter<'a> {
     }
 
     /// The markdown written so far; open lists and links are closed first.
-    pub fn finish(mut self) -> String {
+    pub fn finish(self) -> String {
+        let (head, rest) = self.finish_split();
+        super::outline::join_paragraphs(head, rest)
+    }
+
+    /// The markdown written so far in two parts: the head, what came before the first
+    /// list or before the first line break that follows some text (`NAME` in
+    /// `NAME<ul><li>...</li></ul>` or `NAME<br>...`; nothing in `<ul><li>...`), and the
+    /// rest. Without a list or a break, the head is all of it.
+    pub fn finish_split(mut self) -> (String, String) {
         while !self.links.is_empty() {
             self.link_end();
         }
         while !self.lists.is_empty() {
             self.list_end();
         }
-        self.root.finish().join("\n\n")
+        let head = self.head;
+        let mut paragraphs = self.root.finish();
+        let rest = match head {
+            Some(n) => paragraphs.split_off(n.min(paragraphs.len())),
+            None => Vec::new(),
+        };
+        (paragraphs.join("\n\n"), rest.join("\n\n"))
     }
 }
 
@@ -428,6 +461,51 @@ mod tests {
             w.finish(),
             "- one\n- two ``a`b``\n\n\\<script>alert(1) \\*/ \"# {x}\\</script>"
         );
+    }
+
+    #[test]
+    fn the_head_ends_at_the_first_list_or_at_a_break_after_text() {
+        let split = |events: &[&str]| {
+            let b = LinkBase::default();
+            let mut w = InlineWriter::new(&b);
+            for e in events {
+                if e.starts_with('<') {
+                    w.html_tag(e);
+                } else {
+                    w.text(e);
+                }
+            }
+            w.finish_split()
+        };
+        let list = [
+            "<ul>",
+            "<li>",
+            "Receiving user does not exist.",
+            "</li>",
+            "</ul>",
+        ];
+        assert_eq!(
+            split(&list),
+            (String::new(), "Receiving user does not exist.".to_owned())
+        );
+        let named: Vec<&str> = ["EC_UNKNOWN_USER"].iter().chain(&list).copied().collect();
+        assert_eq!(
+            split(&named),
+            (
+                "EC_UNKNOWN_USER".to_owned(),
+                "Receiving user does not exist.".to_owned()
+            )
+        );
+        // A break before any text (a wrapping `<p>`) does not end the head; one after does.
+        assert_eq!(
+            split(&["<p>", "NAME", "</p>", "Text."]),
+            ("NAME".to_owned(), "Text.".to_owned())
+        );
+        assert_eq!(
+            split(&["Only a name"]),
+            ("Only a name".to_owned(), String::new())
+        );
+        assert_eq!(split(&[]), (String::new(), String::new()));
     }
 
     #[test]

@@ -231,12 +231,12 @@ impl<'b> InlineBuilder<'b> {
     }
 
     fn finish(self) -> Cell {
-        Cell {
-            code: self.code,
-            markdown: self.writer.finish(),
-            plain: collapse_whitespace(&self.plain),
-            location: self.location,
-        }
+        Cell::from_parts(
+            self.code,
+            self.writer.finish_split(),
+            collapse_whitespace(&self.plain),
+            self.location,
+        )
     }
 }
 

@@ -73,6 +73,12 @@ pub struct Cell {
     pub code: Option<String>,
     /// Clean markdown of the rest of the cell (all of it when there is no leading code).
     pub markdown: String,
+    /// `markdown` split before its first list, or before its first line break that
+    /// follows some text: the part before (where one cell holds a name and its
+    /// description, the name written without a code span)...
+    pub head: String,
+    /// ...and the part after (that description).
+    pub after_head: String,
     /// Plain text of the whole cell, whitespace collapsed and trimmed.
     pub plain: String,
     /// Where the cell starts.
@@ -80,6 +86,26 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// A cell from its leading code span, the rest of its markdown in the two parts that
+    /// [`InlineWriter::finish_split`](super::inline::InlineWriter::finish_split) gives,
+    /// its plain text and where it starts.
+    pub fn from_parts(
+        code: Option<String>,
+        (head, after_head): (String, String),
+        plain: String,
+        location: Location,
+    ) -> Cell {
+        let markdown = join_paragraphs(head.clone(), after_head.clone());
+        Cell {
+            code,
+            markdown,
+            head,
+            after_head,
+            plain,
+            location,
+        }
+    }
+
     /// The whole cell as markdown, leading code span included.
     pub fn whole_markdown(&self) -> String {
         let Some(code) = &self.code else {
@@ -102,6 +128,15 @@ impl Cell {
 pub struct Outline {
     /// Blocks in document order.
     pub blocks: Vec<Block>,
+}
+
+/// Two runs of markdown paragraphs as one, either of them possibly empty.
+pub fn join_paragraphs(first: String, second: String) -> String {
+    match (first.is_empty(), second.is_empty()) {
+        (_, true) => first,
+        (true, false) => second,
+        (false, false) => format!("{first}\n\n{second}"),
+    }
 }
 
 /// Collapses whitespace runs to single spaces and trims.

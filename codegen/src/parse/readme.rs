@@ -91,7 +91,8 @@ fn block(
     diags: &mut Diagnostics,
 ) -> String {
     let src = &text[start..end];
-    let Some(tag_end) = src.find(']') else {
+    // The tag's `]` comes before the closing `[/block]` (`[block:[/block]` has none).
+    let Some(tag_end) = src[..src.len() - "[/block]".len()].find(']') else {
         return String::from("\n\n");
     };
     let kind = src["[block:".len()..tag_end].trim();
@@ -234,6 +235,16 @@ mod tests {
     fn headings_in_fences_are_untouched() {
         let (out, _) = run("```\n#x\n```\n###y\n#### z\n");
         assert_eq!(out, "```\n#x\n```\n### y\n#### z\n");
+    }
+
+    #[test]
+    fn a_block_whose_tag_is_not_closed_is_dropped() {
+        // Found by fuzzing: the `]` of `[/block]` was taken for the tag's.
+        for text in ["[block:[/block]", "[block:code[/block]\n## Title\n"] {
+            let (out, diags) = run(text);
+            assert!(diags.0.is_empty(), "{text}");
+            assert!(!out.contains("[block:"), "{text}: {out}");
+        }
     }
 
     #[test]

@@ -7,9 +7,10 @@
 //! prose to the generator.
 
 use super::headings::{self, ChannelName, HeadingClass};
-use super::outline::{Block, Cell, Heading, Outline, Row, Table};
+use super::outline::{collapse_whitespace, Block, Cell, Heading, Outline, Row, Table};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::model::{Catalog, Channel, Code, Group, GroupRef, Kind, SourcePage};
+use crate::md::plain_text;
+use crate::model::{Catalog, Channel, Code, Form, Group, GroupRef, Kind, SourcePage};
 
 /// The columns a codes table may have, matched by header text, case-insensitively.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +92,11 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
         sources: vec![source],
         ..Catalog::default()
     };
+    // Text whose line breaks became spaces: where a heading ends was recovered.
+    let flattened = matches!(
+        catalog.sources.first().map(|s| s.form),
+        Some(Form::Flattened | Form::Capture)
+    );
     let mut section: Option<Section> = None;
     let mut group: Option<GroupCtx> = None;
     let mut heading: Option<&Heading> = None;
@@ -149,6 +155,9 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
                         group = None;
                     } else if !below_group {
                         // A heading inside a section names a group (`Handset errors (general)`).
+                        if flattened {
+                            guessed_group_end(h, diags);
+                        }
                         group = Some(GroupCtx {
                             level: h.level,
                             name: headings::strip_anchor(&h.text).to_owned(),
@@ -191,6 +200,24 @@ pub fn build(outline: &Outline, source: SourcePage, diags: &mut Diagnostics) -> 
     }
     catalog.sort();
     catalog
+}
+
+/// In flattened text, a group heading named by its words alone (no `(group id: N)`, no
+/// `/ Group ID: N`, no `[#anchor]`) has lost the line break that ended it: the reader
+/// took the heading to the next table or heading, and with it any description that
+/// followed (`### Scheduled Communications that will start later.`). An error, rather
+/// than a group named after its own description.
+fn guessed_group_end(h: &Heading, diags: &mut Diagnostics) {
+    if headings::strip_anchor(&h.text) != h.text.trim() {
+        return;
+    }
+    diags.push(
+        Diagnostic::error(
+            h.location.clone(),
+            format!("where the group heading `{}` ends is lost in flattened text", h.text),
+        )
+        .with_hint("the heading may have taken in the text after it; vendor the page as markdown or HTML, where the heading has a line of its own, or give it its `[#anchor]`, which ends it"),
+    );
 }
 
 /// A table that no codes section encloses: an error if it looks like a codes table,
@@ -365,9 +392,11 @@ fn code(
     let mut ok = true;
 
     let id_cell = cell(layout.id)?;
-    let id = match id_cell.plain.trim().parse::<u16>() {
-        Ok(id) => Some(id),
-        Err(_) => {
+    // Digits only: `+5` or `5.0` is not how the page writes an id.
+    let id_text = id_cell.plain.trim();
+    let id = match id_text.parse::<u16>() {
+        Ok(id) if id_text.bytes().all(|b| b.is_ascii_digit()) => Some(id),
+        _ => {
             ok = false;
             let digits =
                 !id_cell.plain.is_empty() && id_cell.plain.bytes().all(|b| b.is_ascii_digit());
@@ -414,12 +443,12 @@ fn code(
     };
 
     let name_cell = cell(layout.name)?;
-    let raw_name = name_cell
-        .code
-        .clone()
-        .unwrap_or_else(|| name_cell.plain.clone());
+    let separated = name_and_description(row, layout, diags);
+    let named = separated.is_some();
+    ok &= named;
+    let (raw_name, description) = separated.unwrap_or_default();
     let name = raw_name.trim().to_owned();
-    if name.is_empty() {
+    if named && name.is_empty() {
         ok = false;
         diags.push(
             Diagnostic::error(name_cell.location.clone(), "row without a name")
@@ -436,12 +465,6 @@ fn code(
         );
     }
 
-    let description = match layout.description.and_then(cell) {
-        Some(c) => c.whole_markdown(),
-        None if name_cell.code.is_some() => name_cell.markdown.clone(),
-        None => String::new(),
-    };
-
     let id = id?;
     ok.then(|| Code {
         kind: section.kind,
@@ -455,6 +478,81 @@ fn code(
         retired: None,
         location: row.location.clone(),
     })
+}
+
+/// The raw name and the description of a row (a row of `layout.width` cells), or `None`
+/// with an error when its cells do not separate them.
+///
+/// - With a Description column, the name column holds the name alone: a code span, or
+///   prose (Live Chat documents "Mandatory field missing"). A code span followed by more
+///   text, or a row whose name cell reads as a description while its Description cell
+///   holds a name, is refused rather than read into the wrong field.
+/// - Without one, one cell holds both (readme.io): the name is the leading code span, or
+///   else the text before the description list (or line break); the description is
+///   what follows. A cell that opens with its description list has no name, and its
+///   text is never taken for one.
+fn name_and_description(
+    row: &Row,
+    layout: &Layout,
+    diags: &mut Diagnostics,
+) -> Option<(String, String)> {
+    let name_cell = row.cells.get(layout.name)?;
+    let Some(description_cell) = layout.description.and_then(|i| row.cells.get(i)) else {
+        return Some(match &name_cell.code {
+            Some(code) => (code.clone(), name_cell.markdown.clone()),
+            None => (
+                collapse_whitespace(&plain_text(&name_cell.head)),
+                name_cell.after_head.clone(),
+            ),
+        });
+    };
+    let name = match &name_cell.code {
+        Some(code) if !name_cell.markdown.is_empty() => {
+            diags.push(
+                Diagnostic::error(
+                    name_cell.location.clone(),
+                    format!(
+                        "name `{}` is followed by more text in its cell: `{}`",
+                        code.trim(),
+                        plain_text(&name_cell.markdown)
+                    ),
+                )
+                .with_snippet(row_text(row))
+                .with_hint("where a table has a Description column, the Status/Error cell holds the name alone; move the rest into the Description cell"),
+            );
+            return None;
+        }
+        Some(code) => code.clone(),
+        None => name_cell.plain.clone(),
+    };
+    let description_is_a_name = match &description_cell.code {
+        Some(_) => description_cell.markdown.is_empty(),
+        None => is_identifier(&description_cell.plain),
+    };
+    let name_is_prose = name_cell.code.is_none() && (name.contains(' ') || name.ends_with('.'));
+    if description_is_a_name && name_is_prose {
+        diags.push(
+            Diagnostic::error(
+                name_cell.location.clone(),
+                format!(
+                    "name and description look swapped: the name cell reads `{name}`, the Description cell `{}`",
+                    description_cell.plain
+                ),
+            )
+            .with_snippet(row_text(row))
+            .with_hint("the Status/Error column holds the code's name and the Description column its text; swap the two cells"),
+        );
+        return None;
+    }
+    Some((name, description_cell.whole_markdown()))
+}
+
+/// Whether `s` is one identifier with an underscore (`EC_UNKNOWN_SUBSCRIBER`): a name,
+/// never a description.
+fn is_identifier(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.contains('_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// A group name without a trailing parenthesis that only repeats the section's channel:

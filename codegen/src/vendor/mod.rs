@@ -12,7 +12,7 @@ use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
 use crate::docs_source::{self, DocFile, Provenance};
 use crate::freshness::{self, sha256_hex};
-use crate::model::{Catalog, Code};
+use crate::model::{pair_codes, pair_codes_by_name, Catalog, Code};
 use crate::names::Names;
 use crate::overrides;
 use crate::{read, retired, Inputs, PageInput};
@@ -252,18 +252,27 @@ fn refresh(old: &Catalog, mut inputs: Inputs, version: Option<&Version>) -> Refr
         ..inputs.clone()
     })
     .catalog;
-    let on_page = |c: &Code| page_catalog.codes.iter().any(|p| p.key() == c.key());
-    let mut codes: Vec<Code> = inputs
-        .retired
-        .iter()
-        .filter(|c| !on_page(c))
+    // Retired codes meet the page by name: a name retired while another name of its id
+    // stays on the page is not that other name come back.
+    let mut codes: Vec<Code> = pair_codes_by_name(&inputs.retired, &page_catalog.codes)
+        .old_only
+        .into_iter()
         .cloned()
         .collect();
-    let newly: Vec<Code> = old
+    let live: Vec<Code> = old
         .codes
         .iter()
-        .filter(|c| c.retired.is_none() && !on_page(c))
-        .filter(|c| !codes.iter().any(|r| r.key() == c.key()))
+        .filter(|c| c.retired.is_none())
+        .cloned()
+        .collect();
+    let gone: Vec<Code> = pair_codes(&live, &page_catalog.codes)
+        .old_only
+        .into_iter()
+        .cloned()
+        .collect();
+    let newly: Vec<Code> = pair_codes_by_name(&gone, &codes)
+        .old_only
+        .into_iter()
         .map(|c| Code {
             retired: Some(String::new()),
             ..c.clone()
