@@ -363,99 +363,124 @@ fn code(
     t: &Table,
     diags: &mut Diagnostics,
 ) -> Option<Code> {
+    if !has_header_width(row, layout, t, diags) {
+        return None;
+    }
+    // Every cell is read, so that every problem of the row is reported.
+    let id = row_id(row, row.cells.get(layout.id)?, diags);
+    let permanent = match layout.permanent.and_then(|i| row.cells.get(i)) {
+        None => Ok(None),
+        Some(c) => row_permanent(row, c, diags).map(Some),
+    };
+    let (name, description) = row_name(row, layout, diags)?;
+    Some(Code {
+        kind: section.kind,
+        channel: section.channel.slug.clone(),
+        group: group.clone(),
+        id: id.ok()?,
+        name,
+        description,
+        permanent: permanent.ok()?,
+        deprecated: section.deprecated,
+        retired: None,
+        location: row.location.clone(),
+    })
+}
+
+/// Whether the row has one cell per header column; an error at the row if not.
+fn has_header_width(row: &Row, layout: &Layout, t: &Table, diags: &mut Diagnostics) -> bool {
     // Markdown parsers pad or cut rows to the header's width; `source_cells` is the truth.
     let found = if row.cells.len() == layout.width {
         row.source_cells
     } else {
         row.cells.len()
     };
-    if found != layout.width {
-        let (what, hint) = if found < layout.width {
-            ("short row", "every row needs one cell per header column")
-        } else {
-            (
-                "long row",
-                "every row needs one cell per header column; write a `|` inside a cell as `\\|`",
-            )
-        };
-        diags.push(
-            Diagnostic::error(
-                row.location.clone(),
-                format!("{what}: {found} cells, the header has {}", layout.width),
-            )
-            .with_snippet(row_text(row))
-            .with_hint(format!("{hint} ({})", header_text(t))),
-        );
-        return None;
+    if found == layout.width {
+        return true;
     }
-    let cell = |i: usize| row.cells.get(i);
-    let mut ok = true;
+    let (what, hint) = if found < layout.width {
+        ("short row", "every row needs one cell per header column")
+    } else {
+        (
+            "long row",
+            "every row needs one cell per header column; write a `|` inside a cell as `\\|`",
+        )
+    };
+    diags.push(
+        Diagnostic::error(
+            row.location.clone(),
+            format!("{what}: {found} cells, the header has {}", layout.width),
+        )
+        .with_snippet(row_text(row))
+        .with_hint(format!("{hint} ({})", header_text(t))),
+    );
+    false
+}
 
-    let id_cell = cell(layout.id)?;
-    // Digits only: `+5` or `5.0` is not how the page writes an id.
-    let id_text = id_cell.plain.trim();
-    let id = match id_text.parse::<u16>() {
-        Ok(id) if id_text.bytes().all(|b| b.is_ascii_digit()) => Some(id),
+/// The id in the Id cell: digits only, since `+5` or `5.0` is not how the page writes an
+/// id. An error at the cell otherwise.
+fn row_id(row: &Row, cell: &Cell, diags: &mut Diagnostics) -> Result<u16, ()> {
+    let text = cell.plain.trim();
+    match text.parse::<u16>() {
+        Ok(id) if text.bytes().all(|b| b.is_ascii_digit()) => return Ok(id),
+        _ => {}
+    }
+    let digits = !cell.plain.is_empty() && cell.plain.bytes().all(|b| b.is_ascii_digit());
+    let (message, hint) = if digits {
+        (
+            format!("id `{}` is out of range", cell.plain),
+            "ids are integers from 0 to 65535",
+        )
+    } else {
+        (
+            format!("non-numeric id `{}`", cell.plain),
+            "the Id column holds the code's integer id, e.g. `5`",
+        )
+    };
+    diags.push(
+        Diagnostic::error(cell.location.clone(), message)
+            .with_snippet(row_text(row))
+            .with_hint(hint),
+    );
+    Err(())
+}
+
+/// The flag in the Permanent cell; an error at the cell when it is not true or false.
+fn row_permanent(row: &Row, cell: &Cell, diags: &mut Diagnostics) -> Result<bool, ()> {
+    match cell.plain.trim().to_ascii_lowercase().as_str() {
+        "true" => Ok(true),
+        "false" => Ok(false),
         _ => {
-            ok = false;
-            let digits =
-                !id_cell.plain.is_empty() && id_cell.plain.bytes().all(|b| b.is_ascii_digit());
-            let (message, hint) = if digits {
-                (
-                    format!("id `{}` is out of range", id_cell.plain),
-                    "ids are integers from 0 to 65535",
-                )
-            } else {
-                (
-                    format!("non-numeric id `{}`", id_cell.plain),
-                    "the Id column holds the code's integer id, e.g. `5`",
-                )
-            };
             diags.push(
-                Diagnostic::error(id_cell.location.clone(), message)
-                    .with_snippet(row_text(row))
-                    .with_hint(hint),
+                Diagnostic::error(
+                    cell.location.clone(),
+                    format!("permanent value `{}` is not true or false", cell.plain),
+                )
+                .with_snippet(row_text(row))
+                .with_hint(
+                    "write `true` (retrying the same message fails the same way) or `false`",
+                ),
             );
-            None
+            Err(())
         }
-    };
+    }
+}
 
-    let permanent = match layout.permanent.and_then(cell) {
-        None => None,
-        Some(c) => {
-            match c.plain.trim().to_ascii_lowercase().as_str() {
-                "true" => Some(true),
-                "false" => Some(false),
-                _ => {
-                    ok = false;
-                    diags.push(
-                    Diagnostic::error(
-                        c.location.clone(),
-                        format!("permanent value `{}` is not true or false", c.plain),
-                    )
-                    .with_snippet(row_text(row))
-                    .with_hint("write `true` (retrying the same message fails the same way) or `false`"),
-                );
-                    None
-                }
-            }
-        }
-    };
-
-    let name_cell = cell(layout.name)?;
-    let separated = name_and_description(row, layout, diags);
-    let named = separated.is_some();
-    ok &= named;
-    let (raw_name, description) = separated.unwrap_or_default();
+/// The row's name and description, or `None` with an error when the row has no name. A
+/// name with surrounding spaces is trimmed, with a warning.
+fn row_name(row: &Row, layout: &Layout, diags: &mut Diagnostics) -> Option<(String, String)> {
+    let name_cell = row.cells.get(layout.name)?;
+    let (raw_name, description) = name_and_description(row, layout, diags)?;
     let name = raw_name.trim().to_owned();
-    if named && name.is_empty() {
-        ok = false;
+    if name.is_empty() {
         diags.push(
             Diagnostic::error(name_cell.location.clone(), "row without a name")
                 .with_snippet(row_text(row))
                 .with_hint("the Status/Error column starts with the code's name, e.g. `` `DELIVERED_TO_HANDSET` ``"),
         );
-    } else if name != raw_name {
+        return None;
+    }
+    if name != raw_name {
         diags.push(
             Diagnostic::warning(
                 name_cell.location.clone(),
@@ -464,20 +489,7 @@ fn code(
             .with_snippet(row_text(row)),
         );
     }
-
-    let id = id?;
-    ok.then(|| Code {
-        kind: section.kind,
-        channel: section.channel.slug.clone(),
-        group: group.clone(),
-        id,
-        name,
-        description,
-        permanent,
-        deprecated: section.deprecated,
-        retired: None,
-        location: row.location.clone(),
-    })
+    Some((name, description))
 }
 
 /// The raw name and the description of a row (a row of `layout.width` cells), or `None`
