@@ -102,15 +102,7 @@ fn the_current_layout_reads_the_same_in_every_form() {
     let md = current("md");
     assert_eq!(meaning(&current("flat")), meaning(&md));
     assert_eq!(meaning(&current("html")), meaning(&md));
-    // The same warning, at the same place in each file that keeps lines.
-    let warnings = |r: &Reading| {
-        r.diagnostics
-            .warnings()
-            .map(|d| d.message.clone())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(warnings(&current("html")).len(), 1);
-    assert_eq!(warnings(&md).len(), 1);
+    // Its warning: the_current_layout_gives_the_same_warning_at_the_same_row_in_every_form.
 }
 
 #[test]
@@ -422,4 +414,59 @@ fn finality_on_the_current_layout_is_the_conservative_rule() {
             "/// - Final: no; the page gives it no group, so a later report may come\n    #[doc(alias = \"REJECTED_INVALID_DESTINATION\")]"
         ), "{form}");
     }
+}
+
+#[test]
+fn the_current_layout_gives_the_same_warning_at_the_same_row_in_every_form() {
+    // The rows that list 5100 in status-codes: as (line, column) in the markdown and HTML
+    // files, and in the flattened text (one line) at the same byte as in the markdown.
+    let rows = |rel: &str, cell: &str| -> Vec<(usize, usize)> {
+        let text = String::from_utf8(file(rel)).unwrap();
+        let mut at = Vec::new();
+        let mut offset = 0;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            if line.contains(cell) {
+                at.push((i + 1, offset + 1));
+            }
+            offset += line.len();
+        }
+        at
+    };
+    let md = rows("tests/fixtures/pages/current/status-codes.md", "| 5100 |");
+    let html = rows(
+        "tests/fixtures/pages/current/status-codes.html",
+        "<td>5100</td>",
+    );
+    assert_eq!((md.len(), html.len()), (2, 2));
+    let warning = |at: String, first: String| {
+        format!("{at}: warning: status 5100 `PENDING_MMS_QUEUED` is listed again in channel mms (under group `Delivered`); keeping the first listing, under group `Pending` at {first}\n  = hint: to keep another listing, add {{\"kind\": \"status\", \"channel\": \"mms\", \"id\": 5100, \"keep\": {{\"group\": ...}}}} to `duplicates` in docs-source/overrides.json")
+    };
+    let warnings = |form: &str| -> Vec<String> {
+        current(form)
+            .diagnostics
+            .warnings()
+            .map(|d| d.to_string())
+            .collect()
+    };
+    assert_eq!(
+        warnings("md"),
+        [warning(
+            format!("status-codes.md:{}:1", md[1].0),
+            format!("status-codes.md:{}:1", md[0].0)
+        )]
+    );
+    assert_eq!(
+        warnings("flat"),
+        [warning(
+            format!("status-codes.txt:1:{}", md[1].1),
+            format!("status-codes.txt:1:{}", md[0].1)
+        )]
+    );
+    assert_eq!(
+        warnings("html"),
+        [warning(
+            format!("status-codes.html:{}:1", html[1].0),
+            format!("status-codes.html:{}:1", html[0].0)
+        )]
+    );
 }
