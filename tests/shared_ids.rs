@@ -12,19 +12,21 @@ mod support;
 
 const PROBE: &str = r#"use infobip_codes::{Channel, ErrorCode, MessageError, MessageStatus, StatusCode};
 
-fn status(id: Option<i64>, name: Option<&str>) -> MessageStatus {
+// Fields set with `into`: ids from u16, texts from &str, whatever types the wire objects
+// hold them in.
+fn status(id: Option<u16>, name: Option<&str>) -> MessageStatus {
     let mut s = MessageStatus::default();
-    s.id = id;
-    s.name = name.map(str::to_owned);
+    s.id = id.map(Into::into);
+    s.name = name.map(Into::into);
     s
 }
 
-fn error(group: Option<(i64, &str)>, id: Option<i64>, name: Option<&str>) -> MessageError {
+fn error(group: Option<(u16, &str)>, id: Option<u16>, name: Option<&str>) -> MessageError {
     let mut e = MessageError::default();
-    e.group_id = group.map(|g| g.0);
-    e.group_name = group.map(|g| g.1.to_owned());
-    e.id = id;
-    e.name = name.map(str::to_owned);
+    e.group_id = group.map(|g| g.0.into());
+    e.group_name = group.map(|g| g.1.into());
+    e.id = id.map(Into::into);
+    e.name = name.map(Into::into);
     e
 }
 

@@ -493,19 +493,19 @@ fn an_argument_that_is_not_utf8_is_a_usage_error_not_a_panic() {
     );
 }
 
-/// A fresh folder for one test, removed on drop.
-struct TempDir(PathBuf);
+/// A temporary folder, removed on drop.
+struct Scratch(PathBuf);
 
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
         let dir = std::env::temp_dir().join(format!("infobip-codes-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
+        Scratch(dir)
     }
 
-    /// Writes `text` to `rel`; its path as a string.
-    fn write(&self, rel: &str, text: &str) -> String {
+    /// Writes `text` to `rel` (creating its folders); its path as a string.
+    fn file(&self, rel: &str, text: &str) -> String {
         let path = self.0.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
@@ -513,7 +513,7 @@ impl TempDir {
     }
 }
 
-impl Drop for TempDir {
+impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
@@ -524,13 +524,13 @@ const VOICE_NEW: &str = "## Voice error codes\n### OK (group id: 0) - voice erro
 
 #[test]
 fn pin_records_the_variant_names_and_keeps_the_generated_source_fresh() {
-    let tmp = TempDir::new("pin");
-    tmp.write(
+    let tmp = Scratch::new("pin");
+    tmp.file(
         "Cargo.toml",
         "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
     );
-    tmp.write("docs-source/p.md", VOICE_OLD);
-    tmp.write("src/generated.rs", "// stale\n");
+    tmp.file("docs-source/p.md", VOICE_OLD);
+    tmp.file("src/generated.rs", "// stale\n");
     let docs = tmp.0.join("docs-source");
     let docs = docs.to_string_lossy();
 
@@ -573,7 +573,7 @@ fn pin_records_the_variant_names_and_keeps_the_generated_source_fresh() {
     );
 
     // A new code is pinned next to the names already there.
-    tmp.write("docs-source/p.md", VOICE_NEW);
+    tmp.file("docs-source/p.md", VOICE_NEW);
     let (code, out, _) = run(&["pin", "--docs", &docs]);
     assert_eq!(code, 0);
     assert_eq!(
@@ -584,9 +584,9 @@ fn pin_records_the_variant_names_and_keeps_the_generated_source_fresh() {
 
 #[test]
 fn diff_of_two_pages_and_of_two_folders_as_a_changelog_section() {
-    let tmp = TempDir::new("diff-pages");
-    let old = tmp.write("old/p.md", VOICE_OLD);
-    let new = tmp.write("new/p.md", VOICE_NEW);
+    let tmp = Scratch::new("diff-pages");
+    let old = tmp.file("old/p.md", VOICE_OLD);
+    let new = tmp.file("new/p.md", VOICE_NEW);
     let section = |heading: &str, page: &str| {
         format!("## [{heading}] - page refresh\n\nGenerated from `{page}` (sha256 534d615c1a48).\n\n### Added\n\n- `ErrorCode::VoiceBusy`: error 5001 `VOICE_BUSY` (voice)\n\n### Changed\n\n- **Behaviour change:** `ErrorCode::VoiceAnswered`: error 5000 `VOICE_ANSWERED` (voice): permanent false -> true\n\nSemver: minor (additions or behaviour changes).\n")
     };
