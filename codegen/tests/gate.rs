@@ -35,6 +35,29 @@ fn handset_final(source: &str, to: bool) -> String {
     )
 }
 
+/// Runs git in `dir` with a test identity; fails the test when git fails.
+#[cfg(any(unix, feature = "cli"))]
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=test",
+            "-c",
+            "user.email=test@example.invalid",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "protocol.file.allow=always",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+}
+
 #[test]
 fn the_committed_source_reads_as_facts() {
     let facts = Facts::read(&committed()).unwrap();
@@ -245,19 +268,7 @@ mod on_a_history {
         }
 
         fn git(&self, args: &[&str]) {
-            let out = Command::new("git")
-                .args([
-                    "-c",
-                    "user.name=test",
-                    "-c",
-                    "user.email=test@example.invalid",
-                ])
-                .args(["-c", "commit.gpgsign=false"])
-                .args(args)
-                .current_dir(&self.0)
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "git {args:?}: {out:?}");
+            git(&self.0, args);
         }
 
         fn gate(&self, base: &str) -> Output {
@@ -335,27 +346,6 @@ mod on_a_history {
 mod ci_script {
     use super::*;
     use std::process::Command;
-
-    fn git(dir: &Path, args: &[&str]) {
-        let out = Command::new("git")
-            .args([
-                "-c",
-                "user.name=test",
-                "-c",
-                "user.email=test@example.invalid",
-            ])
-            .args([
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "protocol.file.allow=always",
-            ])
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "git {args:?}: {out:?}");
-    }
 
     /// Runs the script in `dir` with `CODES_BASE` set to `base` (unset for `None`):
     /// (exit status, standard output).
