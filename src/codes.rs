@@ -324,10 +324,14 @@ code_impls!(
 impl StatusCode {
     /// Whether no later report will change this status.
     ///
-    /// Pending statuses are not final. `DELIVERED_TO_OPERATOR` is not final either,
-    /// although its group is DELIVERED: Infobip documents it as intermediate, since a
-    /// delivery report from the handset may still follow. Every other status in the
-    /// UNDELIVERABLE, DELIVERED, EXPIRED and REJECTED groups is final.
+    /// Statuses of the UNDELIVERABLE, DELIVERED, EXPIRED and REJECTED groups are final;
+    /// PENDING ones are not. `DELIVERED_TO_OPERATOR` is not final either, although its
+    /// group is DELIVERED: Infobip's current page
+    /// (<https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes>)
+    /// describes it as "successfully delivered to the operator's system and awaits
+    /// further processing or delivery to the recipient's handset", so a delivery report
+    /// from the handset may still follow. A status in any other group, or in none, is not
+    /// final: a later report may come.
     ///
     /// ```
     /// use infobip_codes::StatusCode;

@@ -150,9 +150,10 @@ impl StatusGroup {
         None
     }
 
-    /// Whether statuses in this group are final: every group but PENDING. (One status
-    /// of the DELIVERED group, `DELIVERED_TO_OPERATOR`, is intermediate; ask the code,
-    /// [`StatusCode::is_final`](crate::StatusCode::is_final), when you have it.)
+    /// Whether statuses in this group are final: UNDELIVERABLE, DELIVERED, EXPIRED and
+    /// REJECTED are, PENDING and any group the page does not describe as final are not.
+    /// (One status of the DELIVERED group, `DELIVERED_TO_OPERATOR`, is intermediate; ask
+    /// the code, [`StatusCode::is_final`](crate::StatusCode::is_final), when you have it.)
     ///
     /// ```
     /// use infobip_codes::StatusGroup;

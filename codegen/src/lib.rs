@@ -17,7 +17,8 @@
 //! - `emit`: the Rust source of the crate ([`generate`]), and JSON/CSV exports
 //!   ([`export`]).
 //! - [`generated`]: the one writer of the committed `src/generated.rs`;
-//!   [`freshness`] the check that the crate's build script shares.
+//!   [`freshness`] the check that the crate's build script shares; [`facts`] reads a
+//!   generated source back, for the version gate to compare two of them.
 //!
 //! The build script of `infobip-codes` (with its `regenerate` feature) and the maintainer
 //! CLI (`cargo codes`, feature `cli`) are thin drivers over [`read`] and [`build`].
@@ -44,6 +45,7 @@ pub mod diag;
 pub mod diff;
 pub mod docs_source;
 mod emit;
+pub mod facts;
 pub mod freshness;
 pub mod generated;
 mod json;

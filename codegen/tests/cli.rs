@@ -58,6 +58,15 @@ fn check_finds_the_docs_from_a_subdirectory() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The repository's docs-source/, named as from the root.
+    assert!(
+        stdout(&out).starts_with(
+            "infobip-codes is generated from:\n  docs-source/response-status-and-error-codes.md (markdown, sha256 "
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(stdout(&out), stdout(&codes(&["check"])));
 }
 
 #[test]
@@ -187,17 +196,32 @@ fn generate_prints_what_the_build_script_writes() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [
-        &[][..],
-        &["frobnicate"][..],
-        &["export", "--format", "xml"][..],
-        &["check", "--bogus"][..],
-        &["explain"][..],
+    for (args, first) in [
+        (
+            &[][..],
+            "error: 'cargo codes' requires a subcommand but one was not provided",
+        ),
+        (
+            &["frobnicate"][..],
+            "error: unrecognized subcommand 'frobnicate'",
+        ),
+        (
+            &["export", "--format", "xml"][..],
+            "error: invalid value 'xml' for '--format <FORMAT>'",
+        ),
+        (
+            &["check", "--bogus"][..],
+            "error: unexpected argument '--bogus' found",
+        ),
+        (
+            &["explain"][..],
+            "error: the following required arguments were not provided:",
+        ),
     ] {
         let out = codes(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);
-        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert_eq!(err.lines().next(), Some(first), "{args:?}: {err}");
         assert!(
             err.ends_with("\n\nFor more information, try '--help'.\n"),
             "{args:?}: {err}"
@@ -372,7 +396,10 @@ fn exit_statuses_are_0_ok_1_refused_2_verdict_or_usage() {
     );
     let (code, _, err) = run(&["vendor", "no-such-page.md", "--docs", "no-such-folder"]);
     assert_eq!(code, 1);
-    assert!(err.contains("nothing was changed"), "{err}");
+    assert_eq!(
+        err,
+        "error: cannot read no-such-page.md: No such file or directory (os error 2); nothing was changed\n"
+    );
 
     // 2: a verdict reached.
     let dir = std::env::temp_dir().join(format!("infobip-codes-status-{}", std::process::id()));
@@ -391,17 +418,35 @@ fn exit_statuses_are_0_ok_1_refused_2_verdict_or_usage() {
     assert_eq!(err, "the verdict `major` reaches --fail-on minor\n");
 
     // 2: usage errors.
-    for args in [
-        &["diff", "--fail-on", "huge", "a", "b"][..],
-        &["diff", "a", "b", "--base", "HEAD"][..],
-        &["diff", "a", "b", "--check-version"][..],
-        &["generate", "--write", "--check"][..],
-        &["generate", "page.md", "--write"][..],
-        &["pin", "page.md"][..],
+    for (args, first) in [
+        (
+            &["diff", "--fail-on", "huge", "a", "b"][..],
+            "error: invalid value 'huge' for '--fail-on <LEVEL>'",
+        ),
+        (
+            &["diff", "a", "b", "--base", "HEAD"][..],
+            "error: the argument '[OLD]' cannot be used with '--base <REV>'",
+        ),
+        (
+            &["diff", "a", "b", "--check-version"][..],
+            "error: the argument '[OLD]' cannot be used with '--check-version'",
+        ),
+        (
+            &["generate", "--write", "--check"][..],
+            "error: the argument '--write' cannot be used with '--check'",
+        ),
+        (
+            &["generate", "page.md", "--write"][..],
+            "error: the argument '[PAGE]...' cannot be used with '--write'",
+        ),
+        (
+            &["pin", "page.md"][..],
+            "error: unexpected argument 'page.md' found",
+        ),
     ] {
         let (code, out, err) = run(args);
         assert_eq!(code, 2, "{args:?}: {out}{err}");
-        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert_eq!(err.lines().next(), Some(first), "{args:?}: {err}");
         assert_eq!(out, "", "{args:?}");
     }
 }
@@ -459,8 +504,10 @@ impl Scratch {
         Scratch(dir)
     }
 
-    fn file(&self, name: &str, text: &str) -> String {
-        let path = self.0.join(name);
+    /// Writes `text` to `rel` (creating its folders); its path as a string.
+    fn file(&self, rel: &str, text: &str) -> String {
+        let path = self.0.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
         path.to_string_lossy().into_owned()
     }
@@ -552,5 +599,127 @@ fn check_speaks_of_pinning_for_docs_source_only() {
     assert!(
         text.lines().last().unwrap().starts_with("ok: generated "),
         "{text}"
+    );
+}
+
+const VOICE_OLD: &str = "## Voice error codes\n### OK (group id: 0) - voice error codes\nFine.\n|Id|Permanent|Error|\n|-|-|-|\n|5000|false|`VOICE_ANSWERED`<ul><li>Answered.</li></ul>|\n";
+const VOICE_NEW: &str = "## Voice error codes\n### OK (group id: 0) - voice error codes\nFine.\n|Id|Permanent|Error|\n|-|-|-|\n|5000|true|`VOICE_ANSWERED`<ul><li>Answered.</li></ul>|\n|5001|false|`VOICE_BUSY`<ul><li>Busy, call again.</li></ul>|\n";
+
+#[test]
+fn pin_records_the_variant_names_and_keeps_the_generated_source_fresh() {
+    let tmp = Scratch::new("pin");
+    tmp.file(
+        "Cargo.toml",
+        "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+    );
+    tmp.file("docs-source/p.md", VOICE_OLD);
+    tmp.file("src/generated.rs", "// stale\n");
+    let docs = tmp.0.join("docs-source");
+    let docs = docs.to_string_lossy();
+
+    let (code, out, err) = run(&["check", "--docs", &docs]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.contains("\n\nnote: 2 variant name(s) are not pinned yet; `cargo codes pin` records them in docs-source/overrides.json\n\nok: generated "),
+        "{out}"
+    );
+
+    let (code, out, err) = run(&["pin", "--docs", &docs]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        format!("pinned 2 new variant name(s); 2 pinned in {docs}/overrides.json\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.0.join("docs-source/overrides.json")).unwrap(),
+        "{\n  \"variants\": {\n    \"error-group/0/OK\": \"Ok\",\n    \"error/voice/5000\": \"VoiceAnswered\"\n  },\n  \"duplicates\": []\n}\n"
+    );
+    // The generated source records overrides.json's digest: pin rewrote it.
+    assert_eq!(
+        run(&["generate", "--check", "--docs", &docs]),
+        (0, "src/generated.rs is fresh\n".to_owned(), String::new())
+    );
+
+    // Pinned: check has no note, and a second pin adds nothing.
+    let (code, out, _) = run(&["check", "--docs", &docs]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("\nerror groups (1): voice:0 OK\n\nok: generated 257 lines (")
+            && out.ends_with(" bytes) of Rust from 1 page(s)\n"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["pin", "--docs", &docs]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!("pinned 0 new variant name(s); 2 pinned in {docs}/overrides.json\n")
+    );
+
+    // A new code is pinned next to the names already there.
+    tmp.file("docs-source/p.md", VOICE_NEW);
+    let (code, out, _) = run(&["pin", "--docs", &docs]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!("pinned 1 new variant name(s); 3 pinned in {docs}/overrides.json\n")
+    );
+}
+
+#[test]
+fn diff_of_two_pages_and_of_two_folders_as_a_changelog_section() {
+    let tmp = Scratch::new("diff-pages");
+    let old = tmp.file("old/p.md", VOICE_OLD);
+    let new = tmp.file("new/p.md", VOICE_NEW);
+    let section = |heading: &str, page: &str| {
+        format!("## [{heading}] - page refresh\n\nGenerated from `{page}` (sha256 534d615c1a48).\n\n### Added\n\n- `ErrorCode::VoiceBusy`: error 5001 `VOICE_BUSY` (voice)\n\n### Changed\n\n- **Behaviour change:** `ErrorCode::VoiceAnswered`: error 5000 `VOICE_ANSWERED` (voice): permanent false -> true\n\nSemver: minor, by these rules of \"The semver verdict\" in README.md:\n\n- new codes, groups or channels, or a retired code back on the page (the enums are `#[non_exhaustive]`): minor\n- a `permanent` flag or a group: minor\n")
+    };
+    let (code, out, err) = run(&["diff", &old, &new, "--format", "changelog"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, section("Unreleased", &new));
+    let (code, out, err) = run(&[
+        "diff",
+        &old,
+        &new,
+        "--format",
+        "changelog",
+        "--release",
+        "0.2.0",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, section("0.2.0", &new));
+
+    // Two folders: every page of each.
+    let (old_dir, new_dir) = (tmp.0.join("old"), tmp.0.join("new"));
+    let (code, out, err) = run(&[
+        "diff",
+        &old_dir.to_string_lossy(),
+        &new_dir.to_string_lossy(),
+        "--format",
+        "changelog",
+        "--release",
+        "0.2.0",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        section("0.2.0", &format!("{}/p.md", new_dir.display()))
+    );
+
+    // The same page on both sides: no change in meaning.
+    let (code, out, _) = run(&[
+        "diff",
+        &old,
+        &old,
+        "--format",
+        "changelog",
+        "--release",
+        "0.1.1",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "## [0.1.1] - page refresh\n\nGenerated from `".to_owned()
+            + &old
+            + "` (sha256 a91bb076c370).\n\nNo change in meaning.\n"
     );
 }

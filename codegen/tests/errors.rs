@@ -375,3 +375,69 @@ fn retrieved_is_a_date() {
 "
     );
 }
+
+#[test]
+fn a_codes_table_without_an_id_or_a_name_column() {
+    let hint = "codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description";
+    let no_id = "## General error codes\n### OK (group id: 0) - general error codes\n|Permanent|Error|\n|-|-|\n|false|`NO_ERROR`|\n";
+    assert_eq!(
+        messages(&one("p.md", no_id)),
+        [format!("p.md:3:1: error: codes table has no Id column\n  | | Permanent | Error |\n  = hint: {hint}")]
+    );
+    let no_name = "## General status codes\n### PENDING (group id: 1) - general status codes\n|Id|Description|\n|-|-|\n|7|Forwarded.|\n";
+    assert_eq!(
+        messages(&one("p.md", no_name)),
+        [format!("p.md:3:1: error: codes table has no Status/Error column\n  | | Id | Description |\n  = hint: {hint}")]
+    );
+}
+
+#[test]
+fn a_status_group_id_names_one_group_in_every_channel() {
+    let page = "## General status codes\n### PENDING (group id: 1) - general status codes\nPending.\n|Id|Status|\n|-|-|\n|7|`PENDING_ENROUTE`|\n## Voice status codes\n### QUEUED (group id: 1) - voice status codes\nQueued.\n|Id|Status|\n|-|-|\n|5100|`QUEUED_CALL`|\n";
+    assert_eq!(
+        messages(&one("p.md", page)),
+        ["p.md:8:1: error: status group id 1 is `QUEUED` here but `PENDING` at p.md:2:1 (one id names one group in every channel)\n  = hint: fix the group heading so that the id and the name agree"]
+    );
+    // Across pages too, and whatever the channel: status groups are one set.
+    let other = "## Push status codes\n### Queued (group id: 1) - push status codes\nQueued.\n|Id|Status|\n|-|-|\n|9|`QUEUED_PUSH`|\n";
+    let pages = Inputs::pages(vec![
+        PageInput::new("a.md", &page[..page.find("## Voice").unwrap()]),
+        PageInput::new("b.md", other),
+    ]);
+    assert_eq!(
+        first_lines(&pages),
+        ["b.md:2:1: error: status group id 1 is `Queued` here but `PENDING` at a.md:2:1 (one id names one group in every channel)"]
+    );
+    // The same name in another spelling is the same group.
+    let spelled = "## Voice status codes\n### Pending (group id: 1) - voice status codes\nPending.\n|Id|Status|\n|-|-|\n|5100|`PENDING_CALL`|\n";
+    let pages = Inputs::pages(vec![
+        PageInput::new("a.md", &page[..page.find("## Voice").unwrap()]),
+        PageInput::new("b.md", spelled),
+    ]);
+    assert_eq!(messages(&pages), Vec::<String>::new());
+}
+
+#[test]
+fn two_codes_pinned_to_one_variant_name_are_refused() {
+    use infobip_codes_codegen::diag::Diagnostics;
+    use infobip_codes_codegen::docs_source::{inputs_from_files, DocFile};
+    let file = |name: &str, text: String| DocFile {
+        name: name.to_owned(),
+        bytes: text.into_bytes(),
+    };
+    let files = [
+        file("p.md", format!("{HEAD}|1|true|`EC_A`|\n|2|true|`EC_B`|\n")),
+        file(
+            "overrides.json",
+            r#"{"variants": {"error/general/1": "Same", "error/general/2": "Same"}}"#.to_owned(),
+        ),
+    ];
+    let mut diags = Diagnostics::default();
+    let inputs = inputs_from_files(&files, "docs-source", &mut diags);
+    assert!(diags.0.is_empty(), "{diags}");
+    assert_eq!(
+        messages(&inputs),
+        ["docs-source/p.md:7:1: error: overrides.json pins `Same` for both `EC_B` (general 2) and `EC_A` at docs-source/p.md:6:1\n  = hint: give each code its own variant name in `variants` of docs-source/overrides.json"]
+    );
+    assert!(build(&inputs).is_err());
+}

@@ -112,6 +112,7 @@ fn the_current_layout_reads_the_same_in_every_form() {
     };
     assert_eq!(warnings(&current("html")).len(), 2);
     assert_eq!(warnings(&md).len(), 2);
+    // Its warning: the_current_layout_gives_the_same_warning_at_the_same_row_in_every_form.
 }
 
 #[test]
@@ -737,5 +738,62 @@ fn in_flattened_text_a_group_heading_without_an_end_is_refused_not_named_after_i
         &flat,
         "### Scheduled",
         "where the group heading `Scheduled Communications that will start later.` ends is lost in flattened text",
+    );
+}
+
+#[test]
+fn the_current_layout_gives_the_same_warning_at_the_same_row_in_every_form() {
+    // The rows that list 5100 in status-codes: as (line, column) in the markdown and HTML
+    // files, and in the flattened text (one line) at the same byte as in the markdown.
+    let rows = |rel: &str, cell: &str| -> Vec<(usize, usize)> {
+        let text = String::from_utf8(file(rel)).unwrap();
+        let mut at = Vec::new();
+        let mut offset = 0;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            if line.contains(cell) {
+                at.push((i + 1, offset + 1));
+            }
+            offset += line.len();
+        }
+        at
+    };
+    let md = rows("tests/fixtures/pages/current/status-codes.md", "| 5100 |");
+    let html = rows(
+        "tests/fixtures/pages/current/status-codes.html",
+        "<td>5100</td>",
+    );
+    assert_eq!((md.len(), html.len()), (2, 2));
+    let warning = |at: String, first: String| {
+        format!("{at}: warning: status 5100 `PENDING_MMS_QUEUED` is listed again in channel mms (under group `Delivered`); keeping the first listing, under group `Pending` at {first}\n  = hint: to keep another listing, add {{\"kind\": \"status\", \"channel\": \"mms\", \"id\": 5100, \"keep\": {{\"group\": ...}}}} to `duplicates` in docs-source/overrides.json")
+    };
+    // The status page's warnings (the error page has its own: an id under two names).
+    let warnings = |form: &str| -> Vec<String> {
+        current(form)
+            .diagnostics
+            .warnings()
+            .filter(|d| d.location.path.starts_with("status-codes"))
+            .map(|d| d.to_string())
+            .collect()
+    };
+    assert_eq!(
+        warnings("md"),
+        [warning(
+            format!("status-codes.md:{}:1", md[1].0),
+            format!("status-codes.md:{}:1", md[0].0)
+        )]
+    );
+    assert_eq!(
+        warnings("flat"),
+        [warning(
+            format!("status-codes.txt:1:{}", md[1].1),
+            format!("status-codes.txt:1:{}", md[0].1)
+        )]
+    );
+    assert_eq!(
+        warnings("html"),
+        [warning(
+            format!("status-codes.html:{}:1", html[1].0),
+            format!("status-codes.html:{}:1", html[0].0)
+        )]
     );
 }

@@ -3,7 +3,7 @@
 //! exactly the rows they were generated from.
 
 use infobip_codes_codegen::model::Kind;
-use infobip_codes_codegen::{export, generate, read, Inputs, PageInput};
+use infobip_codes_codegen::{build, export, generate, read, Inputs, PageInput};
 use proptest::prelude::*;
 
 /// Cases per property: `PROPERTY_CASES` in the environment, else `default`.
@@ -18,16 +18,22 @@ fn read_one(path: &str, bytes: Vec<u8>) -> infobip_codes_codegen::Reading {
     read(&Inputs::pages(vec![PageInput::new(path, bytes)]))
 }
 
-/// Reading and emitting must not panic; whatever is read emits a Rust file.
+/// Reading and emitting must not panic; whatever is read emits a Rust file and exports
+/// every code; a reading without errors builds, to that very file.
 fn survives(path: &str, bytes: Vec<u8>) {
-    let r = read_one(path, bytes);
+    let inputs = Inputs::pages(vec![PageInput::new(path, bytes)]);
+    let r = read(&inputs);
     let source = generate(&r.catalog, &r.inputs);
     assert!(
         source.is_ok(),
         "emitted tokens are not a Rust file: {source:?}"
     );
-    let _ = export::json(&r.catalog);
-    let _ = export::csv(&r.catalog);
+    exports_hold_every_code(&r.catalog);
+    if !r.diagnostics.has_errors() {
+        let built =
+            build(&inputs).unwrap_or_else(|d| panic!("read gave no error, build did:\n{d}"));
+        assert_eq!(Some(&built.source), source.as_ref().ok());
+    }
 }
 
 /// Fragments that steer random text into the readers' deeper paths.
@@ -536,4 +542,123 @@ proptest! {
         let html = render_html(&page);
         prop_assert_eq!(&actual("p.html", html.clone().into_bytes()), &want, "html:\n{}", html);
     }
+}
+
+// ---- the exports ------------------------------------------------------------------------
+
+/// The fields of every code, as the exports write them: kind, channel, group id, group
+/// name, id, name, permanent, description.
+fn export_rows(catalog: &infobip_codes_codegen::model::Catalog) -> Vec<[String; 8]> {
+    let text = |o: Option<String>| o.unwrap_or_default();
+    catalog
+        .codes
+        .iter()
+        .filter(|c| c.retired.is_none())
+        .map(|c| {
+            [
+                c.kind.as_str().to_owned(),
+                c.channel.clone(),
+                text(c.group.as_ref().and_then(|g| g.id).map(|i| i.to_string())),
+                text(c.group.as_ref().map(|g| g.name.clone())),
+                c.id.to_string(),
+                c.name.clone(),
+                text(c.permanent.map(|p| p.to_string())),
+                c.description.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// RFC 4180 records: fields split on commas, records on CRLF, both only outside quotes.
+fn csv_records(csv: &str) -> Vec<Vec<String>> {
+    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, csv.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (_, c) => field.push(c),
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && record.is_empty(),
+        "CSV ends inside a record: {csv:?}"
+    );
+    records
+}
+
+/// The JSON export parses as JSON and the CSV export as CSV, and both hold exactly the
+/// catalog's codes, field by field, in its order.
+fn exports_hold_every_code(catalog: &infobip_codes_codegen::model::Catalog) {
+    let want = export_rows(catalog);
+    let json = export::json(catalog);
+    let parsed: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let field = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let from_json: Vec<[String; 8]> = parsed["codes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no codes array: {json}"))
+        .iter()
+        .map(|c| {
+            [
+                field(&c["kind"]),
+                field(&c["channel"]),
+                field(&c["group"]["id"]),
+                field(&c["group"]["name"]),
+                field(&c["id"]),
+                field(&c["name"]),
+                field(&c["permanent"]),
+                field(&c["description"]),
+            ]
+        })
+        .collect();
+    assert_eq!(from_json, want, "JSON: {json}");
+
+    let csv = export::csv(catalog);
+    let mut records = csv_records(&csv);
+    assert_eq!(
+        records.first().map(Vec::as_slice),
+        Some(
+            &[
+                "kind",
+                "channel",
+                "group_id",
+                "group_name",
+                "id",
+                "name",
+                "permanent",
+                "description"
+            ]
+            .map(str::to_owned)[..]
+        )
+    );
+    records.remove(0);
+    let want: Vec<Vec<String>> = want.into_iter().map(Vec::from).collect();
+    assert_eq!(records, want, "CSV: {csv:?}");
+}
+
+#[test]
+fn the_exports_of_the_vendored_page_hold_its_189_codes() {
+    let page = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../docs-source/response-status-and-error-codes.md"),
+    )
+    .unwrap();
+    let r = read_one("p.md", page.clone());
+    assert_eq!(export_rows(&r.catalog).len(), 189);
+    survives("p.md", page);
 }

@@ -6,6 +6,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let (out, _) = unflatten(text);
-    let squash = |s: &str| s.chars().filter(|c| *c != ' ' && *c != '\n').collect::<String>();
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| *c != ' ' && *c != '\n')
+            .collect::<String>()
+    };
     assert_eq!(squash(&out), squash(text));
 });

@@ -6,6 +6,8 @@ use super::git::Repo;
 use super::{Context, Error, ExitStatus};
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, ThroughVendor, Version};
+use crate::facts::{self, Facts};
+use crate::freshness::GENERATED_FILE;
 use crate::{docs_source, emit, read, Inputs};
 use std::io::Write;
 
@@ -46,8 +48,10 @@ pub(super) struct Args {
     /// Exit 2 when the verdict reaches LEVEL
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<FailOn>,
-    /// Exit 2 unless Cargo.toml's version moved as far as the verdict demands since REV
-    #[arg(long, requires = "base", conflicts_with_all = ["old", "new"])]
+    /// Exit 2 unless Cargo.toml's version moved as far as the verdict demands since REV:
+    /// the verdict of the page's diff, or of the generated code's (src/generated.rs at REV
+    /// against src/generated.rs now), whichever is higher
+    #[arg(long, requires = "base", conflicts_with_all = ["old", "new"], verbatim_doc_comment)]
     check_version: bool,
     /// With --format changelog: the version heading the section
     #[arg(long, value_name = "VERSION")]
@@ -106,10 +110,12 @@ pub(super) fn source_line(path: &str, sha256: &str) -> String {
     format!("`{path}` (sha256 {short})")
 }
 
-/// The package version before and after, for `--check-version`.
+/// What `--check-version` compares: the package version before and after, and the
+/// facts of the generated code before and after (or why they could not be read).
 struct Versions {
     old: Option<Version>,
     new: Option<Version>,
+    generated: Result<facts::Comparison, String>,
 }
 
 pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
@@ -190,8 +196,28 @@ fn since(
             .ok()
             .and_then(|t| diff::package_version(&String::from_utf8_lossy(&t))),
         new: folder.package_version(),
+        generated: generated_since(&repo, rev, &root),
     };
     Ok((old, new, versions))
+}
+
+/// The generated code committed at `rev` against the generated code in the working tree:
+/// what the generator of each revision produced (CI checks separately that the working
+/// tree's is what today's generator produces from docs-source/).
+fn generated_since(
+    repo: &Repo<'_>,
+    rev: &str,
+    root: &std::path::Path,
+) -> Result<facts::Comparison, String> {
+    let old = repo
+        .show(rev, GENERATED_FILE)
+        .map_err(|e| format!("{rev} has no {GENERATED_FILE} to compare with ({e})"))?;
+    let old = Facts::read(&String::from_utf8_lossy(&old))
+        .map_err(|e| format!("{GENERATED_FILE} at {rev}: {e}"))?;
+    let new = std::fs::read_to_string(root.join(GENERATED_FILE))
+        .map_err(|e| format!("cannot read {GENERATED_FILE}: {e}"))?;
+    let new = Facts::read(&new).map_err(|e| format!("{GENERATED_FILE}: {e}"))?;
+    Ok(facts::compare(&old, &new))
 }
 
 /// `--check-version`: the version must have moved as far as the verdict demands.
@@ -201,9 +227,37 @@ fn version_gate(
     versions: Versions,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitStatus> {
-    if d.verdict == Level::None {
+    let generated = match versions.generated {
+        Ok(g) => g,
+        Err(why) => {
+            writeln!(
+                err,
+                "version gate: FAILED: cannot compare the generated code: {why}"
+            )?;
+            return Ok(ExitStatus::Verdict);
+        }
+    };
+    // Changes of the generated code that the page's diff does not account for: the
+    // generator's own.
+    let by_generator = generated.verdict > d.verdict;
+    let verdict = d.verdict.max(generated.verdict);
+    if verdict == Level::None {
         writeln!(err, "version gate: no change in meaning since {rev}")?;
         return Ok(ExitStatus::Success);
+    }
+    if by_generator {
+        const SHOWN: usize = 20;
+        writeln!(
+            err,
+            "version gate: the generated code changed beyond the page since {rev} ({} change(s)):",
+            generated.changes.len()
+        )?;
+        for (level, line) in generated.changes.iter().take(SHOWN) {
+            writeln!(err, "  {level}: {line}")?;
+        }
+        if generated.changes.len() > SHOWN {
+            writeln!(err, "  ... and {} more", generated.changes.len() - SHOWN)?;
+        }
     }
     let Some(new) = versions.new else {
         writeln!(err, "version gate: no package version in Cargo.toml")?;
@@ -216,19 +270,22 @@ fn version_gate(
         )?;
         return Ok(ExitStatus::Success);
     };
-    let required = diff::bump(&old, d.verdict);
+    let required = diff::bump(&old, verdict);
     if new >= required {
         writeln!(
             err,
-            "version gate: ok: the {} change since {rev} needs {required} or later after {old}; Cargo.toml has {new}",
-            d.verdict
+            "version gate: ok: the {verdict} change since {rev} needs {required} or later after {old}; Cargo.toml has {new}"
         )?;
         Ok(ExitStatus::Success)
     } else {
+        let what = if by_generator {
+            "the generated code"
+        } else {
+            "docs-source"
+        };
         writeln!(
             err,
-            "version gate: FAILED: docs-source changed since {rev} with a {} verdict, so the version must move from {old} to at least {required}; Cargo.toml has {new}",
-            d.verdict
+            "version gate: FAILED: {what} changed since {rev} with a {verdict} verdict, so the version must move from {old} to at least {required}; Cargo.toml has {new}"
         )?;
         Ok(ExitStatus::Verdict)
     }
