@@ -13,7 +13,10 @@ pub fn read_catalog(path: &str, data: &[u8]) {
         assert!(!code.name.is_empty(), "a code without a name: {code:?}");
         assert_eq!(code.name.trim(), code.name, "an untrimmed name: {code:?}");
         assert_eq!(code.location.path, path);
-        assert!(code.location.line >= 1 && code.location.col >= 1, "{code:?}");
+        assert!(
+            code.location.line >= 1 && code.location.col >= 1,
+            "{code:?}"
+        );
         let _ = code.description_text();
     }
     for d in &reading.diagnostics.0 {
