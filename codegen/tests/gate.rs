@@ -7,9 +7,8 @@ use infobip_codes_codegen::diff::Level;
 use infobip_codes_codegen::facts::{compare, Comparison, Facts};
 use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod support;
+use support::root;
 
 fn committed() -> String {
     std::fs::read_to_string(root().join("src/generated.rs")).unwrap()
@@ -231,19 +230,8 @@ mod on_a_history {
 
     impl Repo {
         fn new(tag: &str) -> Repo {
-            let dir = std::env::temp_dir()
-                .join(format!("infobip-codes-gate-{tag}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(dir.join("docs-source")).unwrap();
+            let dir = crate::support::project_with_docs_source(&format!("gate-{tag}"));
             std::fs::create_dir_all(dir.join("src")).unwrap();
-            for entry in std::fs::read_dir(root().join("docs-source")).unwrap() {
-                let entry = entry.unwrap();
-                std::fs::copy(
-                    entry.path(),
-                    dir.join("docs-source").join(entry.file_name()),
-                )
-                .unwrap();
-            }
             let repo = Repo(dir);
             repo.version("0.1.0");
             repo.git(&["init", "-q"]);

@@ -3,16 +3,15 @@
 
 use infobip_codes_codegen::{docs_source, freshness, vendor};
 use server::Answer;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::Duration;
 
 #[path = "../../tests/support/server.rs"]
 mod server;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod support;
+use support::root;
 
 fn vendored_page() -> String {
     std::fs::read_to_string(root().join("docs-source/response-status-and-error-codes.md")).unwrap()
@@ -24,18 +23,7 @@ struct Project(PathBuf);
 
 impl Project {
     fn new(tag: &str, version: &str) -> Project {
-        let dir =
-            std::env::temp_dir().join(format!("infobip-codes-vendor-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("docs-source")).unwrap();
-        for entry in std::fs::read_dir(root().join("docs-source")).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(
-                entry.path(),
-                dir.join("docs-source").join(entry.file_name()),
-            )
-            .unwrap();
-        }
+        let dir = support::project_with_docs_source(&format!("vendor-{tag}"));
         std::fs::create_dir_all(dir.join("src")).unwrap();
         std::fs::copy(
             root().join("src/generated.rs"),
