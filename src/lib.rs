@@ -80,10 +80,14 @@
 //!   has successfully been processed and delivered"), EXPIRED (pending past its validity
 //!   period, "or the delivery report from the operator has reverted the expired as a
 //!   final status") and REJECTED ("rejected by Infobip, or the operator has reverted
-//!   Rejected as final status"). [`StatusCode::is_final`] is `false` for PENDING and for
-//!   `DELIVERED_TO_OPERATOR`, which Infobip documents as intermediate (a report from the
-//!   handset may follow), and `true` for the rest. [`StatusGroup::is_final`] answers for
-//!   a group when the code is unknown.
+//!   Rejected as final status"). [`StatusCode::is_final`] is `true` in the last four
+//!   groups and `false` in PENDING, with one exception: `DELIVERED_TO_OPERATOR`, which
+//!   Infobip's current page describes as "successfully delivered to the operator's system
+//!   and awaits further processing or delivery to the recipient's handset", is not final
+//!   (a report from the handset may follow). A status of any other group (one a refreshed
+//!   page adds), or of none, is not final either: the conservative answer, since a later
+//!   report may come. [`StatusGroup::is_final`] answers for a group when the code is
+//!   unknown.
 //! - **Permanent.** The page's error tables have a `Permanent` column, and the `error`
 //!   object a `permanent` field (the page's example: `"permanent":false`).
 //!   [`ErrorCode::permanent`] returns the page's flag, `None` where the page gives

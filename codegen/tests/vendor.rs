@@ -318,6 +318,14 @@ fn a_code_that_leaves_the_page_is_retired_not_removed() {
         retired.contains("\"id\": 5415") && retired.contains("\"retired_in\": \"0.1.1\""),
         "{retired}"
     );
+    // check counts it with the crate's codes, and says it is retired.
+    let check = stdout(&p.codes(&["check"]));
+    assert!(
+        check.contains(
+            "total                         40     149\nof which retired               0       1\n"
+        ),
+        "{check}"
+    );
     let explain = p.codes(&["explain", "5415"]);
     assert!(stdout(&explain)
         .contains("retired:   no longer on the page; kept as deprecated since 0.1.1"));

@@ -135,6 +135,17 @@ pub fn summary_table(c: &Catalog) -> String {
         c.codes_of(Kind::Status).count(),
         c.codes_of(Kind::Error).count()
     ));
+    // Retired codes are in the counts above (the crate keeps them, deprecated), but no
+    // longer on the page: say how many.
+    let retired = |k: Kind| c.codes_of(k).filter(|x| x.retired.is_some()).count();
+    if retired(Kind::Status) + retired(Kind::Error) > 0 {
+        s.push_str(&format!(
+            "{:<24}{:>8}{:>8}\n",
+            "of which retired",
+            retired(Kind::Status),
+            retired(Kind::Error)
+        ));
+    }
     for kind in [Kind::Status, Kind::Error] {
         let groups: Vec<String> = c
             .groups

@@ -62,12 +62,14 @@ const AFTER_HELP: &str = after_help!(
     "  cargo codes check                         read docs-source/, print what the crate is generated from
   cargo codes explain 27                    every code with the id or name 27
   cargo codes generate --check              is src/generated.rs what docs-source/ generates?
-  cargo codes vendor https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
+  cargo codes vendor URL                    refresh the page from its address, e.g.
+      https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
   cargo codes diff --base main --fail-on major
+                                            exit 2 if the change since main is a major one
   cargo codes help vendor                   one command's options and examples
 
-Without PAGE, every page in the docs folder is read, as the generator reads them for
-src/generated.rs."
+Commands that take PAGE... read every page in the docs folder when none is given, as the
+generator reads them for src/generated.rs."
 );
 
 /// The command line.
