@@ -170,11 +170,6 @@ fn retired_from(text: Option<&str>, display_dir: &str, diags: &mut Diagnostics) 
         .unwrap_or_default()
 }
 
-/// Whether `name` is a page file by its extension.
-pub(crate) fn is_page(name: &str) -> bool {
-    freshness::is_page(name)
-}
-
 /// The files directly inside `dir`, sorted by name.
 pub fn read_dir_files(dir: &Path) -> std::io::Result<Vec<DocFile>> {
     let mut files = Vec::new();
@@ -225,7 +220,10 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
     let provenance = provenance_from(text(PROVENANCE_FILE).as_deref(), display_dir, diags);
     let overrides = overrides_from(text(overrides::FILE).as_deref(), display_dir, diags);
     let retired = retired_from(text(retired::FILE).as_deref(), display_dir, diags);
-    let mut pages: Vec<&DocFile> = files.iter().filter(|f| is_page(&f.name)).collect();
+    let mut pages: Vec<&DocFile> = files
+        .iter()
+        .filter(|f| freshness::is_page(&f.name))
+        .collect();
     pages.sort_by(|a, b| a.name.cmp(&b.name));
     let pages: Vec<PageInput> = pages
         .into_iter()

@@ -7,7 +7,7 @@ use super::{Context, Error, ExitStatus};
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, ThroughVendor, Version};
 use crate::facts::{self, Facts};
-use crate::freshness::GENERATED_FILE;
+use crate::freshness::{self, GENERATED_FILE};
 use crate::{docs_source, emit, read, Inputs};
 use std::io::Write;
 
@@ -184,7 +184,7 @@ fn since(
     let files = repo.files_at(rev, &name)?;
     // The old side's diagnostics are reported when it is read.
     let mut scratch = Diagnostics::default();
-    let old = if files.iter().any(|f| docs_source::is_page(&f.name)) {
+    let old = if files.iter().any(|f| freshness::is_page(&f.name)) {
         docs_source::inputs_from_files(&files, &format!("{rev}:{name}"), &mut scratch)
     } else {
         Inputs::default()

@@ -1,6 +1,6 @@
 //! Fetching a page, from a URL or a file, and the names of page files for its form.
 
-use crate::docs_source;
+use crate::freshness;
 use std::path::Path;
 use std::time::Duration;
 
@@ -120,7 +120,7 @@ pub(super) fn is_html_name(name: &str) -> bool {
 
 /// Whether `name` is a page file name for a page of that form.
 pub(super) fn fits(name: &str, is_html: bool) -> bool {
-    docs_source::is_page(name) && is_html_name(name) == is_html
+    freshness::is_page(name) && is_html_name(name) == is_html
 }
 
 /// `name` with the extension of a page of that form: its own when it fits, else `.html`
@@ -133,7 +133,7 @@ pub(super) fn with_form_extension(name: &str, is_html: bool) -> String {
     let replaceable = path
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| docs_source::is_page(&format!("x.{e}")) || e.eq_ignore_ascii_case("txt"));
+        .is_some_and(|e| freshness::is_page(&format!("x.{e}")) || e.eq_ignore_ascii_case("txt"));
     let stem = match path.file_stem().and_then(|s| s.to_str()) {
         Some(stem) if replaceable => stem,
         _ => name,

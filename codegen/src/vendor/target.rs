@@ -4,9 +4,9 @@
 
 use super::fetch::{fits, is_html_name, with_form_extension};
 use super::{Fetched, Options};
-use crate::docs_source::{self, DocFile, Provenance};
+use crate::docs_source::{DocFile, Provenance};
 use crate::model::{Catalog, Kind};
-use crate::{read, Inputs, PageInput};
+use crate::{freshness, read, Inputs, PageInput};
 use std::fmt;
 
 /// The page a refresh replaces, and why that one.
@@ -76,7 +76,7 @@ pub(super) fn existing_pages<'a>(
 ) -> Vec<Existing<'a>> {
     files
         .iter()
-        .filter(|f| docs_source::is_page(&f.name))
+        .filter(|f| freshness::is_page(&f.name))
         .map(|file| {
             let record = records.iter().find(|r| r.file == file.name);
             let mut input = PageInput::new(file.name.clone(), file.bytes.clone());
@@ -148,7 +148,7 @@ pub(super) fn choose(
 
 /// `--name` must be a page file name of the page's form.
 fn check_name(name: &str, page: &Fetched) -> Result<(), String> {
-    if name.contains(['/', '\\']) || !docs_source::is_page(name) {
+    if name.contains(['/', '\\']) || !freshness::is_page(name) {
         return Err(format!(
             "`{name}` is not a page file name: use a name ending in .md, .markdown, .html or .htm"
         ));
