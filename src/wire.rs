@@ -26,16 +26,17 @@
 //! assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
 //! ```
 
+mod extra;
 mod text;
 mod value;
 
+pub use extra::Extra;
 pub use text::Text;
 pub use value::{Number, Value};
 
 use crate::outcome::{is_ok_group, StatusFacts};
 use crate::{ErrorCode, ErrorGroup, Outcome, StatusCode, StatusGroup};
 use alloc::string::String;
-use alloc::vec::Vec;
 use core::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -55,6 +56,20 @@ enum Known {
 }
 
 impl Known {
+    #[inline]
+    fn from_wire_name(name: &str) -> Option<Known> {
+        Some(match name {
+            "groupId" => Known::GroupId,
+            "groupName" => Known::GroupName,
+            "id" => Known::Id,
+            "name" => Known::Name,
+            "description" => Known::Description,
+            "action" => Known::Action,
+            "permanent" => Known::Permanent,
+            _ => return None,
+        })
+    }
+
     fn wire_name(self) -> &'static str {
         match self {
             Known::GroupId => "groupId",
@@ -68,40 +83,51 @@ impl Known {
     }
 }
 
-/// A field name: one of the known ones, or any other.
-enum Key {
-    Known(Known),
-    Other(String),
+/// Reads a field name: one of the known ones, or any other, which it pushes to the extra
+/// fields (its value to follow). So the name is never copied twice, and the loop over the
+/// fields handles a one-byte key.
+struct KeySeed<'a>(&'a mut Extra);
+
+/// A field name as [`KeySeed`] reads it: `None` for a field it pushed to the extra fields.
+type Key = Option<Known>;
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_identifier(self)
+    }
 }
 
-impl<'de> Deserialize<'de> for Key {
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            #[inline]
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key, E> {
-                self.visit_str(v)
-            }
-            #[inline]
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
-                Ok(Key::Known(match v {
-                    "groupId" => Known::GroupId,
-                    "groupName" => Known::GroupName,
-                    "id" => Known::Id,
-                    "name" => Known::Name,
-                    "description" => Known::Description,
-                    "action" => Known::Action,
-                    "permanent" => Known::Permanent,
-                    other => return Ok(Key::Other(other.into())),
-                }))
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key, E> {
+        self.visit_str(v)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+        match Known::from_wire_name(v) {
+            Some(known) => Ok(Some(known)),
+            None => self.visit_string(v.into()),
+        }
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Key, E> {
+        match Known::from_wire_name(&v) {
+            Some(known) => Ok(Some(known)),
+            None => {
+                self.0.push((v, Value::Null));
+                Ok(None)
             }
         }
-        d.deserialize_identifier(KeyVisitor)
     }
 }
 
@@ -197,14 +223,11 @@ impl Field for Option<bool> {
 /// A wire object: which fields it interprets, and where everything else goes.
 trait WireObject: Default {
     const EXPECTING: &'static str;
-    /// The known field this object does not interpret (it goes to the extra fields).
-    const NOT: Known;
-
     /// Reads the value of the known field `key` into its field, or raw into the extra
     /// fields.
     fn read<'de, A: MapAccess<'de>>(&mut self, key: Known, map: &mut A) -> Result<(), A::Error>;
 
-    fn extra_fields(&mut self) -> &mut Vec<(String, Value)>;
+    fn extra_fields(&mut self) -> &mut Extra;
 }
 
 /// Reads one known field's value straight into its slot when the type is the expected
@@ -212,7 +235,7 @@ trait WireObject: Default {
 struct FieldSeed<'a, S> {
     key: Known,
     slot: S,
-    extra: &'a mut Vec<(String, Value)>,
+    extra: &'a mut Extra,
 }
 
 impl<S> FieldSeed<'_, S> {
@@ -341,27 +364,26 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut object = T::default();
-        let mut seen = 0u8;
-        while let Some(key) = map.next_key::<Key>()? {
+        while let Some(key) = map.next_key_seed(KeySeed(object.extra_fields()))? {
             match key {
-                Key::Known(k) => {
-                    if k != T::NOT {
-                        let bit = 1u8 << (k as u8);
-                        if seen & bit != 0 {
-                            return Err(de::Error::duplicate_field(k.wire_name()));
-                        }
-                        seen |= bit;
-                    }
-                    object.read(k, &mut map)?;
-                }
-                Key::Other(name) => {
+                Some(known) => object.read(known, &mut map)?,
+                None => {
                     let value: Value = map.next_value()?;
-                    object.extra_fields().push((name, value));
+                    if let Some(last) = object.extra_fields().last_value_mut() {
+                        *last = value;
+                    }
                 }
             }
         }
         Ok(object)
     }
+}
+
+/// Whether the extra fields hold a value of the known field `key`, kept raw because it had
+/// an unexpected type.
+#[inline]
+fn kept_raw(extra: &[(String, Value)], key: Known) -> bool {
+    !extra.is_empty() && extra.iter().any(|(name, _)| name == key.wire_name())
 }
 
 fn serialize_fields<S: Serializer>(
@@ -429,12 +451,11 @@ macro_rules! wire_object {
             pub $own: Option<$own_ty>,
             /// Every other field, and known fields whose value had an unexpected type, in
             /// arrival order.
-            pub extra: Vec<(String, Value)>,
+            pub extra: Extra,
         }
 
         impl WireObject for $ty {
             const EXPECTING: &'static str = $expecting;
-            const NOT: Known = Known::$not_key;
 
             #[inline]
             fn read<'de, A: MapAccess<'de>>(
@@ -451,41 +472,68 @@ macro_rules! wire_object {
                     $own,
                     extra,
                 } = self;
+                // A field named twice is an error: its first value is in its slot, or,
+                // when it had an unexpected type, in the extra fields.
+                macro_rules! once {
+                    ($slot:expr) => {
+                        if $slot.is_some() || kept_raw(extra, key) {
+                            return Err(de::Error::duplicate_field(key.wire_name()));
+                        }
+                    };
+                }
                 fn seed<S: Slot>(
                     key: Known,
                     slot: S,
-                    extra: &mut Vec<(String, Value)>,
+                    extra: &mut Extra,
                 ) -> FieldSeed<'_, S> {
                     FieldSeed { key, slot, extra }
                 }
-                // The id, when it came before the name (as in Infobip's payloads), names the
-                // code whose name to compare first.
-                let hint = *id;
                 match key {
-                    Known::GroupId => map.next_value_seed(seed(key, group_id, extra)),
-                    Known::GroupName => map.next_value_seed(seed(
-                        key,
-                        TextSlot {
-                            field: group_name,
-                            known: |v: &str| known_group_name(v, $group::ALL, $group::name),
-                        },
-                        extra,
-                    )),
-                    Known::Id => map.next_value_seed(seed(key, id, extra)),
-                    Known::Name => map.next_value_seed(seed(
-                        key,
-                        TextSlot {
-                            field: name,
-                            known: |v: &str| known_code_name(v, hint, $code::from_wire_id, $code::from_name, $code::name),
-                        },
-                        extra,
-                    )),
-                    Known::Description => map.next_value_seed(seed(
-                        key,
-                        TextSlot { field: description, known: |_: &str| None },
-                        extra,
-                    )),
-                    Known::$own_key => map.next_value_seed(seed(key, $own_slot($own), extra)),
+                    Known::GroupId => {
+                        once!(group_id);
+                        map.next_value_seed(seed(key, group_id, extra))
+                    }
+                    Known::GroupName => {
+                        once!(group_name);
+                        map.next_value_seed(seed(
+                            key,
+                            TextSlot {
+                                field: group_name,
+                                known: |v: &str| known_group_name(v, $group::ALL, $group::name),
+                            },
+                            extra,
+                        ))
+                    }
+                    Known::Id => {
+                        once!(id);
+                        map.next_value_seed(seed(key, id, extra))
+                    }
+                    Known::Name => {
+                        once!(name);
+                        // The id, when it came before the name (as in Infobip's payloads),
+                        // names the code whose name to compare first.
+                        let hint = *id;
+                        map.next_value_seed(seed(
+                            key,
+                            TextSlot {
+                                field: name,
+                                known: |v: &str| known_code_name(v, hint, $code::from_wire_id, $code::from_name, $code::name),
+                            },
+                            extra,
+                        ))
+                    }
+                    Known::Description => {
+                        once!(description);
+                        map.next_value_seed(seed(
+                            key,
+                            TextSlot { field: description, known: |_: &str| None },
+                            extra,
+                        ))
+                    }
+                    Known::$own_key => {
+                        once!($own);
+                        map.next_value_seed(seed(key, $own_slot($own), extra))
+                    }
                     Known::$not_key => {
                         let value: Value = map.next_value()?;
                         extra.push((key.wire_name().into(), value));
@@ -494,7 +542,7 @@ macro_rules! wire_object {
                 }
             }
 
-            fn extra_fields(&mut self) -> &mut Vec<(String, Value)> {
+            fn extra_fields(&mut self) -> &mut Extra {
                 &mut self.extra
             }
         }
@@ -541,7 +589,7 @@ macro_rules! wire_object {
                     name: name.map(Text::from),
                     description: description.map(Text::from),
                     $own: $own.map(Into::into),
-                    extra: Vec::new(),
+                    extra: Extra::new(),
                 }
             }
 
@@ -586,7 +634,7 @@ macro_rules! wire_object {
                     name: Some(Text::from_static(code.name())),
                     description: Some(Text::from_static(code.description())),
                     $own: $own_from(code),
-                    extra: Vec::new(),
+                    extra: Extra::new(),
                 }
             }
         }

@@ -207,6 +207,11 @@ fn what_is_not_an_object_is_an_error() {
         "\"x\"",
         "null",
         "{\"id\":5,\"id\":6}",
+        // A field named twice, its first value kept raw (an unexpected type), or both.
+        "{\"id\":\"5\",\"id\":6}",
+        "{\"id\":5,\"id\":\"6\"}",
+        "{\"name\":null,\"traceId\":1,\"name\":\"NO_ERROR\"}",
+        "{\"groupName\":1,\"groupName\":[]}",
         "{\"id\":",
         "{\"id\" 5}",
         "{\"name\":\"\\ud800\"}",
