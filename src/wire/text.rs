@@ -104,14 +104,47 @@ impl Default for Text {
 
 impl From<&str> for Text {
     /// Copies the text: in place up to 30 bytes, else to the heap.
+    #[inline]
     fn from(text: &str) -> Self {
-        let mut bytes = [0u8; INLINE];
-        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
-            (Some(place), Ok(len)) => {
-                place.copy_from_slice(text.as_bytes());
-                Text(Repr::Inline { len, bytes })
-            }
-            _ => Text(Repr::Heap(text.into())),
+        match inline(text.as_bytes()) {
+            Some((len, bytes)) => Text(Repr::Inline { len, bytes }),
+            None => Text(Repr::Heap(text.into())),
+        }
+    }
+}
+
+/// `text` at the start of an inline buffer, with its length, when it fits. The copy is
+/// fixed-size moves, not a call: a short text is decoded into one on every payload.
+#[inline]
+fn inline(text: &[u8]) -> Option<(u8, [u8; INLINE])> {
+    let mut bytes = [0u8; INLINE];
+    match text.len() {
+        0..=3 => bytes
+            .iter_mut()
+            .zip(text)
+            .for_each(|(to, from)| *to = *from),
+        4..=7 => ends::<4>(text, &mut bytes),
+        8..=15 => ends::<8>(text, &mut bytes),
+        16..=INLINE => ends::<16>(text, &mut bytes),
+        _ => return None,
+    }
+    Some((u8::try_from(text.len()).ok()?, bytes))
+}
+
+/// Copies `text`, of `K` to `2 * K` bytes, as its first `K` bytes and its last `K` bytes
+/// (the two overlap when it is shorter than `2 * K`).
+#[inline(always)]
+fn ends<const K: usize>(text: &[u8], bytes: &mut [u8; INLINE]) {
+    if let (Some(head), Some(tail)) = (text.first_chunk::<K>(), text.last_chunk::<K>()) {
+        if let Some(to) = bytes.first_chunk_mut::<K>() {
+            *to = *head;
+        }
+        let start = text.len() - K;
+        if let Some(to) = bytes
+            .get_mut(start..)
+            .and_then(<[u8]>::first_chunk_mut::<K>)
+        {
+            *to = *tail;
         }
     }
 }
@@ -239,6 +272,14 @@ mod tests {
             assert_eq!(text.as_str(), expected);
             assert_eq!(String::from(text.clone()), expected);
             assert_eq!(text, Text::from_static(Box::leak(expected.into())));
+        }
+        // Every length, across the boundaries of the copy's chunk sizes.
+        let source: String = ('a'..='z').chain('0'..='9').collect();
+        for n in 0..=source.len() {
+            let text = &source[..n];
+            let copied = Text::from(text);
+            assert_eq!(copied.as_str(), text);
+            assert_eq!(matches!(copied.0, Repr::Inline { .. }), n <= INLINE, "{n}");
         }
         assert!(matches!(Text::from(exact.as_str()).0, Repr::Inline { .. }));
         assert!(matches!(Text::from(long.as_str()).0, Repr::Heap(_)));
