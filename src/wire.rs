@@ -419,12 +419,14 @@ macro_rules! wire_object {
             code: $code:ident,
             group: $group:ident,
             group_id: $group_id_doc:literal,
-            $(#[$own_doc:meta])*
-            $own:ident: $own_ty:ty = ($own_key:ident, $own_part:ty, $own_slot:expr, $own_from:expr),
-            not: $not_key:ident,
+            $(
+                own: $(#[$own_doc:meta])*
+                $own:ident: $own_ty:ty = ($own_key:ident, $own_slot:expr, $own_from:expr),
+            )?
+            not: [$($not_key:ident),+],
         }
         $(#[$parts_doc:meta])*
-        fn from_parts;
+        fn from_parts(.., $last:ident: $last_ty:ty) = $store:expr;
         $(#[$code_doc:meta])*
         fn code;
         $(#[$from_doc:meta])*
@@ -447,8 +449,10 @@ macro_rules! wire_object {
             pub name: Option<Text>,
             /// `description`, as sent.
             pub description: Option<Text>,
-            $(#[$own_doc])*
-            pub $own: Option<$own_ty>,
+            $(
+                $(#[$own_doc])*
+                pub $own: Option<$own_ty>,
+            )?
             /// Every other field, and known fields whose value had an unexpected type, in
             /// arrival order.
             pub extra: Extra,
@@ -469,7 +473,7 @@ macro_rules! wire_object {
                     id,
                     name,
                     description,
-                    $own,
+                    $($own,)?
                     extra,
                 } = self;
                 // A field named twice is an error: its first value is in its slot, or,
@@ -530,11 +534,13 @@ macro_rules! wire_object {
                             extra,
                         ))
                     }
-                    Known::$own_key => {
-                        once!($own);
-                        map.next_value_seed(seed(key, $own_slot($own), extra))
-                    }
-                    Known::$not_key => {
+                    $(
+                        Known::$own_key => {
+                            once!($own);
+                            map.next_value_seed(seed(key, $own_slot($own), extra))
+                        }
+                    )?
+                    $(Known::$not_key)|+ => {
                         let value: Value = map.next_value()?;
                         extra.push((key.wire_name().into(), value));
                         Ok(())
@@ -564,7 +570,7 @@ macro_rules! wire_object {
                         (Known::Id, self.id.get()),
                         (Known::Name, self.name.get()),
                         (Known::Description, self.description.get()),
-                        (Known::$own_key, self.$own.get()),
+                        $((Known::$own_key, self.$own.get()),)?
                     ],
                     &self.extra,
                 )
@@ -580,17 +586,20 @@ macro_rules! wire_object {
                 id: Option<i32>,
                 name: Option<String>,
                 description: Option<String>,
-                $own: Option<$own_part>,
+                $last: $last_ty,
             ) -> Self {
-                $ty {
+                let mut object = $ty {
                     group_id,
                     group_name: group_name.map(Text::from),
                     id,
                     name: name.map(Text::from),
                     description: description.map(Text::from),
-                    $own: $own.map(Into::into),
+                    $($own: None,)?
                     extra: Extra::new(),
-                }
+                };
+                let store: fn(&mut Self, $last_ty) = $store;
+                store(&mut object, $last);
+                object
             }
 
             $(#[$code_doc])*
@@ -633,7 +642,7 @@ macro_rules! wire_object {
                     id: Some(i32::from(code.id())),
                     name: Some(Text::from_static(code.name())),
                     description: Some(Text::from_static(code.description())),
-                    $own: $own_from(code),
+                    $($own: $own_from(code),)?
                     extra: Extra::new(),
                 }
             }
@@ -663,20 +672,14 @@ wire_object! {
         code: StatusCode,
         group: StatusGroup,
         group_id: "`groupId`",
-        /// `action` (older payloads).
-        action: Text = (
-            Action,
-            String,
-            |field| TextSlot { field, known: |_: &str| None },
-            |_| None
-        ),
-        not: Permanent,
+        not: [Action, Permanent],
     }
     /// The object from its fields, in the order the wire and the official SDK's
     /// `model::sms::Status` name them: `groupId`, `groupName`, `id`, `name`,
     /// `description`, `action`. The SDK's objects convert in one line, without JSON;
     /// the code and the group then resolve as for a decoded object (by id, else by name;
-    /// by group id, else by group name):
+    /// by group id, else by group name). An `action` goes to the extra fields, as when
+    /// decoded (see [`action`](Self::action)):
     ///
     /// ```
     /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
@@ -690,7 +693,11 @@ wire_object! {
     /// assert_eq!(status.code(), Some(StatusCode::DeliveredToHandset)); // by name
     /// assert_eq!(status.group(), Some(StatusGroup::Delivered)); // "delivered"
     /// ```
-    fn from_parts;
+    fn from_parts(.., action: Option<String>) = |status, action| {
+        if let Some(action) = action {
+            status.extra.push((Known::Action.wire_name().into(), Value::String(action)));
+        }
+    };
     /// The documented status this object names: by `id`, or by `name` when the id is
     /// missing. `None` for a status the page this version was built from does not list.
     ///
@@ -747,9 +754,10 @@ wire_object! {
         code: ErrorCode,
         group: ErrorGroup,
         group_id: "`groupId` (scoped per channel: see [`ErrorGroup::from_channel_id`]).",
+        own:
         /// `permanent`, as sent.
-        permanent: bool = (Permanent, bool, |field| field, ErrorCode::permanent),
-        not: Action,
+        permanent: bool = (Permanent, |field| field, ErrorCode::permanent),
+        not: [Action],
     }
     /// The object from its fields, in the order the wire and the official SDK's
     /// `model::sms::Error` name them: `groupId`, `groupName`, `id`, `name`,
@@ -769,7 +777,7 @@ wire_object! {
     /// assert_eq!(error.group(), Some(ErrorGroup::HandsetErrors));
     /// assert_eq!(error.is_permanent(), Some(false)); // the page's flag, the SDK sent none
     /// ```
-    fn from_parts;
+    fn from_parts(.., permanent: Option<bool>) = |error, permanent| error.permanent = permanent;
     /// The documented error this object names: by `id`, or by `name` when the id is
     /// missing. `None` for an error the page this version was built from does not list.
     ///
@@ -860,6 +868,26 @@ fn resolve<T: Copy>(
 }
 
 impl MessageStatus {
+    /// The `action` of older payloads, a text this crate does not interpret: the string
+    /// value of the extra field `action`.
+    ///
+    /// ```
+    /// use infobip_codes::MessageStatus;
+    ///
+    /// let s: MessageStatus = serde_json::from_str(
+    ///     r#"{"groupId":5,"id":6,"name":"REJECTED_NETWORK","action":"Contact account manager"}"#,
+    /// ).unwrap();
+    /// assert_eq!(s.action(), Some("Contact account manager"));
+    /// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"groupId":5,"id":6,"name":"REJECTED_NETWORK","action":"Contact account manager"}"#);
+    /// ```
+    #[must_use]
+    pub fn action(&self) -> Option<&str> {
+        match self.extra.get(Known::Action.wire_name()) {
+            Some(Value::String(action)) => Some(action),
+            _ => None,
+        }
+    }
+
     /// The status group: from `groupId`, else from `groupName` (any letter case), else
     /// from the code.
     ///

@@ -52,7 +52,7 @@ fn sms_send_response() {
     // A 200 response can still carry REJECTED.
     let rejected = &response.messages[1].status;
     assert_eq!(rejected.code(), Some(StatusCode::RejectedNetwork));
-    assert_eq!(rejected.action.as_deref(), Some("Contact account manager"));
+    assert_eq!(rejected.action(), Some("Contact account manager"));
     assert_eq!(rejected.is_final(), Some(true));
 }
 
@@ -366,4 +366,28 @@ fn objects_from_parts_resolve_like_decoded_ones() {
     let s = MessageStatus::from_parts(None, Some("delivered".to_owned()), None, None, None, None);
     assert_eq!((s.code(), s.group()), (None, Some(StatusGroup::Delivered)));
     assert_eq!(s.to_string(), "unknown (DELIVERED, final)");
+    // An `action` is an extra field, from parts as from the wire.
+    let parts = MessageStatus::from_parts(
+        Some(5),
+        None,
+        Some(6),
+        None,
+        None,
+        Some("Contact account manager".to_owned()),
+    );
+    let decoded: MessageStatus =
+        serde_json::from_value(json!({"groupId": 5, "id": 6, "action": "Contact account manager"}))
+            .unwrap();
+    assert_eq!(parts, decoded);
+    assert_eq!(parts.action(), Some("Contact account manager"));
+    assert_eq!(
+        serde_json::to_value(&parts).unwrap(),
+        json!({"groupId": 5, "id": 6, "action": "Contact account manager"})
+    );
+    let odd: MessageStatus = serde_json::from_value(json!({"action": 7})).unwrap();
+    assert_eq!(odd.action(), None);
+    assert_eq!(
+        odd.extra.get("action"),
+        Some(&infobip_codes::wire::Value::I64(7))
+    );
 }
