@@ -24,6 +24,7 @@ impl Channel {
     /// assert_eq!(infobip_codes::Channel::Push.as_str(), "push");
     /// ```
     #[must_use]
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         CHANNEL_DATA[self as usize].slug
     }
@@ -34,6 +35,7 @@ impl Channel {
     /// assert_eq!(infobip_codes::Channel::Push.title(), "Push notifications");
     /// ```
     #[must_use]
+    #[inline]
     pub const fn title(self) -> &'static str {
         CHANNEL_DATA[self as usize].title
     }

@@ -59,6 +59,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".id(), ", $ex_id, ");")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn id(self) -> u16 {
                 $data[self as usize].id
             }
@@ -69,8 +70,17 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".name(), \"", $ex_name, "\");")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn name(self) -> &'static str {
                 $data[self as usize].name
+            }
+
+            /// The name, through a `'static` reference into the crate's table (a
+            /// [`wire::Name`](crate::wire::Name) holds that, one pointer wide).
+            #[cfg(feature = "serde")]
+            #[inline]
+            pub(crate) const fn name_ref(self) -> &'static &'static str {
+                &$data[self as usize].name
             }
 
             /// The page's description as plain text, for log lines, dashboards and
@@ -84,6 +94,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(", stringify!($ty), "::", stringify!($dex), ".description(), \"", $dtext, "\");")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn description(self) -> &'static str {
                 $data[self as usize].description
             }
@@ -95,6 +106,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(", stringify!($ty), "::", stringify!($ex), ".channel(), Channel::", stringify!($ex_channel), ");")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn channel(self) -> Channel {
                 $data[self as usize].channel
             }
@@ -113,6 +125,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(", stringify!($ty), "::", stringify!($ex), ".group(), Some(", stringify!($group), "::", stringify!($ex_group), "));")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn group(self) -> Option<$group> {
                 $data[self as usize].group
             }
@@ -129,6 +142,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(", stringify!($ty), "::from_id(65535), None);")]
             /// ```
             #[must_use]
+            #[inline(always)]
             pub const fn from_id(id: u16) -> Option<Self> {
                 // Two table reads: the id's 64-id page, then its slot in the page.
                 let page = (id >> 6) as usize;
@@ -154,6 +168,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(", stringify!($ty), "::from_wire_id(-1), None);")]
             /// ```
             #[must_use]
+            #[inline(always)]
             pub const fn from_wire_id(id: i32) -> Option<Self> {
                 if id < 0 || id > u16::MAX as i32 {
                     return None;
@@ -172,6 +187,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert!(", stringify!($ty), "::from_id_all(65535).is_empty());")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn from_id_all(id: u16) -> &'static [Self] {
                 $from_id_all(id)
             }
@@ -186,6 +202,7 @@ macro_rules! code_impls {
             #[doc = concat!("assert_eq!(code, Some(", stringify!($ty), "::", stringify!($ex), "));")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn from_channel_id(channel: Channel, id: u16) -> Option<Self> {
                 let candidates = $from_id_all(id);
                 let mut i = 0;
@@ -261,12 +278,14 @@ macro_rules! code_impls {
             type Error = UnknownId;
 
             /// The code with this id (see [`from_id`](Self::from_id)).
+            #[inline]
             fn try_from(id: u16) -> Result<Self, Self::Error> {
                 Self::from_id(id).ok_or(UnknownId::new($what, id))
             }
         }
 
         impl From<$ty> for u16 {
+            #[inline]
             fn from(code: $ty) -> u16 {
                 code.id()
             }
@@ -274,6 +293,7 @@ macro_rules! code_impls {
 
         impl From<$ty> for i32 {
             /// The id as the wire types hold it (lossless).
+            #[inline]
             fn from(code: $ty) -> i32 {
                 i32::from(code.id())
             }
@@ -342,6 +362,7 @@ impl StatusCode {
     /// assert!(StatusCode::RejectedNetwork.is_final());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn is_final(self) -> bool {
         STATUS_DATA[self as usize].is_final
     }
@@ -358,6 +379,7 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::EcAbsentSubscriber.permanent(), Some(false));
     /// ```
     #[must_use]
+    #[inline]
     pub const fn permanent(self) -> Option<bool> {
         ERROR_DATA[self as usize].permanent
     }
@@ -373,6 +395,7 @@ impl ErrorCode {
     /// assert!(!ErrorCode::EcAbsentSubscriber.is_permanent());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn is_permanent(self) -> bool {
         matches!(self.permanent(), Some(true))
     }

@@ -42,6 +42,7 @@ macro_rules! group_impls {
             #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".id(), Some(", $ex_id, "));")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn id(self) -> Option<u16> {
                 $data[self as usize].id
             }
@@ -53,8 +54,17 @@ macro_rules! group_impls {
             #[doc = concat!("assert_eq!(infobip_codes::", stringify!($ty), "::", stringify!($ex), ".name(), \"", $ex_name, "\");")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn name(self) -> &'static str {
                 $data[self as usize].name
+            }
+
+            /// The name, through a `'static` reference into the crate's table (a
+            /// [`wire::Name`](crate::wire::Name) holds that, one pointer wide).
+            #[cfg(feature = "serde")]
+            #[inline]
+            pub(crate) const fn name_ref(self) -> &'static &'static str {
+                &$data[self as usize].name
             }
 
             /// The page's one-line description of the group, as plain text (see
@@ -64,6 +74,7 @@ macro_rules! group_impls {
             #[doc = concat!("assert!(!infobip_codes::", stringify!($ty), "::", stringify!($ex), ".description().is_empty());")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn description(self) -> &'static str {
                 $data[self as usize].description
             }
@@ -75,6 +86,7 @@ macro_rules! group_impls {
             #[doc = concat!("assert!(", stringify!($ty), "::", stringify!($ex), ".channels().contains(&Channel::General));")]
             /// ```
             #[must_use]
+            #[inline]
             pub const fn channels(self) -> &'static [Channel] {
                 $data[self as usize].channels
             }
@@ -137,6 +149,7 @@ impl StatusGroup {
     /// assert_eq!(StatusGroup::from_id(99), None);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn from_id(id: u16) -> Option<Self> {
         let mut i = 0;
         while i < STATUS_GROUP_ALL.len() {
@@ -163,6 +176,7 @@ impl StatusGroup {
     /// assert!(StatusGroup::Expired.is_final());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn is_final(self) -> bool {
         STATUS_GROUP_DATA[self as usize].is_final
     }
@@ -180,6 +194,7 @@ impl ErrorGroup {
     /// assert_eq!(ErrorGroup::from_channel_id(Channel::Push, 0), None);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn from_channel_id(channel: Channel, id: u16) -> Option<Self> {
         let mut i = 0;
         while i < ERROR_GROUP_ALL.len() {

@@ -27,10 +27,12 @@
 //! ```
 
 mod extra;
+mod name;
 mod text;
 mod value;
 
 pub use extra::Extra;
+pub use name::Name;
 pub use text::Text;
 pub use value::{Number, Value};
 
@@ -165,26 +167,38 @@ impl Slot for &mut Option<bool> {
     }
 }
 
-/// A text field, and the texts of it that the crate holds: a payload's text equal to one
-/// of them is kept as the crate's `&'static str`, without allocating.
-struct TextSlot<'a, K> {
-    field: &'a mut Option<Text>,
+impl Slot for &mut Option<Text> {
+    #[inline]
+    fn text(&mut self, v: &str) -> bool {
+        **self = Some(Text::from(v));
+        true
+    }
+    fn string(&mut self, v: String) -> Option<String> {
+        **self = Some(Text::from(v));
+        None
+    }
+}
+
+/// A name field, and the names the crate holds: a payload's name equal to one of them is
+/// kept as the crate's `&'static str`, without allocating.
+struct NameSlot<'a, K> {
+    field: &'a mut Option<Name>,
     known: K,
 }
 
-impl<K: Fn(&str) -> Option<&'static str>> Slot for TextSlot<'_, K> {
+impl<K: Fn(&str) -> Option<&'static &'static str>> Slot for NameSlot<'_, K> {
     #[inline]
     fn text(&mut self, v: &str) -> bool {
         *self.field = Some(match (self.known)(v) {
-            Some(known) => Text::from_static(known),
-            None => Text::from(v),
+            Some(known) => Name::from_static(known),
+            None => Name::from(v),
         });
         true
     }
     fn string(&mut self, v: String) -> Option<String> {
         *self.field = Some(match (self.known)(&v) {
-            Some(known) => Text::from_static(known),
-            None => Text::from(v),
+            Some(known) => Name::from_static(known),
+            None => Name::from(v),
         });
         None
     }
@@ -209,6 +223,12 @@ impl Field for Option<i32> {
 }
 
 impl Field for Option<Text> {
+    fn get(&self) -> Option<FieldRef<'_>> {
+        self.as_deref().map(FieldRef::Str)
+    }
+}
+
+impl Field for Option<Name> {
     fn get(&self) -> Option<FieldRef<'_>> {
         self.as_deref().map(FieldRef::Str)
     }
@@ -442,11 +462,11 @@ macro_rules! wire_object {
             pub group_id: Option<i32>,
             /// `groupName`, as sent (borrowed from the crate when it is the page's
             /// spelling of a group).
-            pub group_name: Option<Text>,
+            pub group_name: Option<Name>,
             /// `id`
             pub id: Option<i32>,
             /// `name`, as sent (borrowed from the crate when it is a documented name).
-            pub name: Option<Text>,
+            pub name: Option<Name>,
             /// `description`, as sent.
             pub description: Option<Text>,
             $(
@@ -501,9 +521,9 @@ macro_rules! wire_object {
                         once!(group_name);
                         map.next_value_seed(seed(
                             key,
-                            TextSlot {
+                            NameSlot {
                                 field: group_name,
-                                known: |v: &str| known_group_name(v, $group::ALL, $group::name),
+                                known: |v: &str| known_group_name(v, $group::ALL, $group::name_ref),
                             },
                             extra,
                         ))
@@ -519,20 +539,16 @@ macro_rules! wire_object {
                         let hint = *id;
                         map.next_value_seed(seed(
                             key,
-                            TextSlot {
+                            NameSlot {
                                 field: name,
-                                known: |v: &str| known_code_name(v, hint, $code::from_wire_id, $code::from_name, $code::name),
+                                known: |v: &str| known_code_name(v, hint, $code::from_wire_id, $code::from_name, $code::name_ref),
                             },
                             extra,
                         ))
                     }
                     Known::Description => {
                         once!(description);
-                        map.next_value_seed(seed(
-                            key,
-                            TextSlot { field: description, known: |_: &str| None },
-                            extra,
-                        ))
+                        map.next_value_seed(seed(key, description, extra))
                     }
                     $(
                         Known::$own_key => {
@@ -590,9 +606,9 @@ macro_rules! wire_object {
             ) -> Self {
                 let mut object = $ty {
                     group_id,
-                    group_name: group_name.map(Text::from),
+                    group_name: group_name.map(Name::from),
                     id,
-                    name: name.map(Text::from),
+                    name: name.map(Name::from),
                     description: description.map(Text::from),
                     $($own: None,)?
                     extra: Extra::new(),
@@ -638,9 +654,9 @@ macro_rules! wire_object {
             fn from(code: $code) -> Self {
                 $ty {
                     group_id: code.group().and_then(|g| g.id()).map(i32::from),
-                    group_name: code.group().map(|g| Text::from_static(g.name())),
+                    group_name: code.group().map(|g| Name::from_static(g.name_ref())),
                     id: Some(i32::from(code.id())),
-                    name: Some(Text::from_static(code.name())),
+                    name: Some(Name::from_static(code.name_ref())),
                     description: Some(Text::from_static(code.description())),
                     $($own: $own_from(code),)?
                     extra: Extra::new(),
@@ -815,32 +831,33 @@ wire_object! {
 /// page's error group `OK` arrives as `Ok` on delivered messages.
 const WIRE_SPELLINGS: &[&str] = &["Ok"];
 
-/// The crate's own `&'static str` equal to a `groupName`: a group's name as the page
-/// spells it, or one of [`WIRE_SPELLINGS`].
+/// The crate's own `&'static str` equal to a `groupName` (through a `'static` reference,
+/// as a [`Name`] holds it): a group's name as the page spells it, or one of
+/// [`WIRE_SPELLINGS`].
 fn known_group_name<G: Copy>(
     v: &str,
     all: &'static [G],
-    name: fn(G) -> &'static str,
-) -> Option<&'static str> {
+    name: fn(G) -> &'static &'static str,
+) -> Option<&'static &'static str> {
     all.iter()
         .map(|g| name(*g))
-        .chain(WIRE_SPELLINGS.iter().copied())
-        .find(|known| *known == v)
+        .chain(WIRE_SPELLINGS)
+        .find(|known| **known == v)
 }
 
-/// The crate's own `&'static str` equal to a `name`: the name of the code with the
-/// object's id when it is that (one table read and one comparison), else any documented
-/// name (a hash lookup).
+/// The crate's own `&'static str` equal to a `name` (through a `'static` reference, as a
+/// [`Name`] holds it): the name of the code with the object's id when it is that (one
+/// table read and one comparison), else any documented name (a hash lookup).
 fn known_code_name<T: Copy>(
     v: &str,
     id: Option<i32>,
     from_wire_id: fn(i32) -> Option<T>,
     from_name: fn(&str) -> Option<T>,
-    name: fn(T) -> &'static str,
-) -> Option<&'static str> {
+    name: fn(T) -> &'static &'static str,
+) -> Option<&'static &'static str> {
     id.and_then(from_wire_id)
         .map(name)
-        .filter(|known| *known == v)
+        .filter(|known| **known == v)
         .or_else(|| from_name(v).map(name))
 }
 

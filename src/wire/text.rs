@@ -1,24 +1,22 @@
-//! [`Text`], the string type of the wire objects' text fields.
+//! [`Text`], the string type of the wire objects' free text (`description`).
 
 use alloc::boxed::Box;
 use alloc::string::String;
-use core::borrow::Borrow;
-use core::cmp::Ordering;
-use core::fmt;
-use core::hash::{Hash, Hasher};
-use core::ops::Deref;
 
 /// The most bytes a [`Text`] holds in place, without allocating.
 const INLINE: usize = 30;
 
-/// The text of a wire object's field, as it arrived, stored without allocating where it
-/// can be:
+/// The text of a wire object's free-text field (`description`), as it arrived, stored
+/// without allocating where it can be:
 ///
-/// - a documented name or group name, or the `Ok` spelling of the OK group, is the
-///   crate's own `&'static str` (the payload's text is compared, not copied);
-/// - other text of up to 30 bytes, such as the short descriptions Infobip's API sends
+/// - text of up to 30 bytes, such as the short descriptions Infobip's API sends
 ///   (`"No Error"`, `"Message delivered to handset"`), is stored in place;
-/// - longer text is stored on the heap.
+/// - longer text is stored on the heap;
+/// - [`from_static`](Self::from_static) borrows a `&'static str` (the objects built from
+///   a code hold the page's description that way).
+///
+/// Names and group names are [`Name`](super::Name)s, one pointer wide. A `Text` is four:
+/// wide enough to hold the typical description in place.
 ///
 /// It dereferences to `str`, and compares, hashes and orders as its text whatever the
 /// storage.
@@ -28,12 +26,10 @@ const INLINE: usize = 30;
 /// use infobip_codes::MessageError;
 ///
 /// let e: MessageError = serde_json::from_str(
-///     r#"{"groupName":"HANDSET_ERRORS","name":"EC_ABSENT_SUBSCRIBER","description":"Absent Subscriber"}"#,
+///     r#"{"name":"EC_ABSENT_SUBSCRIBER","description":"Absent Subscriber"}"#,
 /// ).unwrap();
-/// let name: &Text = e.name.as_ref().unwrap();
-/// assert_eq!(name, "EC_ABSENT_SUBSCRIBER");
-/// assert!(name.as_static().is_some()); // the crate's own string: nothing was allocated
-/// assert_eq!(e.description.as_deref(), Some("Absent Subscriber"));
+/// let description: &Text = e.description.as_ref().unwrap();
+/// assert_eq!(description, "Absent Subscriber");
 /// assert_eq!(Text::from("hello").len(), 5);
 /// ```
 #[derive(Clone)]
@@ -76,8 +72,7 @@ impl Text {
         }
     }
 
-    /// The `&'static str` this text borrows, when it borrows one: a documented name or
-    /// group name that the decoder found in the crate's tables, or a text made with
+    /// The `&'static str` this text borrows, when it borrows one: a text made with
     /// [`from_static`](Self::from_static).
     ///
     /// ```
@@ -169,88 +164,97 @@ impl From<Text> for String {
     }
 }
 
-impl Deref for Text {
-    type Target = str;
+/// The traits of a string type whose `as_str` gives its text: it dereferences to `str`,
+/// and compares, hashes, orders, prints and serializes as its text.
+macro_rules! str_like {
+    ($ty:ident) => {
+        impl core::ops::Deref for $ty {
+            type Target = str;
 
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl core::convert::AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl core::borrow::Borrow<str> for $ty {
+            fn borrow(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl PartialEq for $ty {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl Eq for $ty {}
+
+        impl PartialEq<str> for $ty {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<alloc::string::String> for $ty {
+            fn eq(&self, other: &alloc::string::String) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialOrd for $ty {
+            fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $ty {
+            fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        impl core::hash::Hash for $ty {
+            fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state);
+            }
+        }
+
+        impl core::fmt::Debug for $ty {
+            /// As the `str`: `"No Error"`.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                core::fmt::Debug::fmt(self.as_str(), f)
+            }
+        }
+
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
 }
+pub(super) use str_like;
 
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl Borrow<str> for Text {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for Text {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Text {}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for Text {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialOrd for Text {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Text {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl Hash for Text {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl fmt::Debug for Text {
-    /// As the `str`: `"No Error"`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl serde::Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+str_like!(Text);
 
 #[cfg(test)]
 mod tests {
