@@ -118,19 +118,24 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
         match Known::from_wire_name(v) {
             Some(known) => Ok(Some(known)),
-            None => self.visit_string(v.into()),
+            None => Ok(push_name(self.0, v)),
         }
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Key, E> {
         match Known::from_wire_name(&v) {
             Some(known) => Ok(Some(known)),
-            None => {
-                self.0.push((v, Value::Null));
-                Ok(None)
-            }
+            None => Ok(push_name(self.0, v)),
         }
     }
+}
+
+/// Pushes the name of a field the object does not interpret, its value to follow. Out of
+/// line, so that reading a known name stays small enough to inline into the loop.
+#[inline(never)]
+fn push_name(extra: &mut Extra, name: impl Into<String>) -> Key {
+    extra.push((name.into(), Value::Null));
+    None
 }
 
 /// Where a known field's value goes when it has the expected type. Each method takes a
@@ -260,9 +265,16 @@ struct FieldSeed<'a, S> {
 
 impl<S> FieldSeed<'_, S> {
     fn raw<E>(self, value: Value) -> Result<(), E> {
-        self.extra.push((self.key.wire_name().into(), value));
+        push_raw(self.extra, self.key, value);
         Ok(())
     }
+}
+
+/// Keeps a known field's value of an unexpected type among the extra fields. Out of
+/// line: it is the rare path.
+#[inline(never)]
+fn push_raw(extra: &mut Extra, key: Known, value: Value) {
+    extra.push((key.wire_name().into(), value));
 }
 
 impl<'de, S: Slot> DeserializeSeed<'de> for FieldSeed<'_, S> {
@@ -558,7 +570,7 @@ macro_rules! wire_object {
                     )?
                     $(Known::$not_key)|+ => {
                         let value: Value = map.next_value()?;
-                        extra.push((key.wire_name().into(), value));
+                        push_raw(extra, key, value);
                         Ok(())
                     }
                 }
