@@ -867,10 +867,21 @@ fn known_code_name<T: Copy>(
     from_name: fn(&str) -> Option<T>,
     name: fn(T) -> &'static &'static str,
 ) -> Option<&'static &'static str> {
-    id.and_then(from_wire_id)
-        .map(name)
-        .filter(|known| **known == v)
-        .or_else(|| from_name(v).map(name))
+    match id.and_then(from_wire_id).map(name) {
+        Some(known) if *known == v => Some(known),
+        _ => any_code_name(v, from_name, name),
+    }
+}
+
+/// Any documented name equal to `v`: a hash lookup, out of line, as payloads mostly name
+/// the code of their id.
+#[inline(never)]
+fn any_code_name<T: Copy>(
+    v: &str,
+    from_name: fn(&str) -> Option<T>,
+    name: fn(T) -> &'static &'static str,
+) -> Option<&'static &'static str> {
+    from_name(v).map(name)
 }
 
 /// Picks the code for an object's `id` and `name`: by id (the name chooses among codes
