@@ -897,6 +897,10 @@ fn resolve<T: Copy>(
     match id {
         Some(id) => {
             let candidates = all_with_id(u16::try_from(id).ok()?);
+            if let [only] = candidates {
+                // The name chooses only among several.
+                return Some(*only);
+            }
             candidates
                 .iter()
                 .copied()
