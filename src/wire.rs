@@ -11,8 +11,10 @@
 //! - numbers stay numbers, also when serde_json's `arbitrary_precision` feature is on
 //!   somewhere in the build (see [`Number`]).
 //!
-//! Serializing gives back the same fields with the same values. Only input that is not
-//! an object at all, or that names a field twice, is an error.
+//! Serializing gives back the same fields with the same values: the known fields first,
+//! in the order above, then the others in arrival order. Only input that is not an object
+//! at all, or that names a known field twice, is an error (another field named twice is
+//! kept twice, as it came).
 //!
 //! The objects are small and cheap to decode, because nearly every payload carries the
 //! documented names: a [`Name`] is one pointer into the crate's tables, a [`Text`] holds
@@ -622,11 +624,22 @@ macro_rules! wire_object {
                 description: Option<String>,
                 $last: $last_ty,
             ) -> Self {
+                // Documented names are the crate's own strings, as when decoded.
+                let known = |v: String, known: Option<&'static &'static str>| match known {
+                    Some(known) => Name::from_static(known),
+                    None => Name::from(v),
+                };
                 let mut object = $ty {
                     group_id,
-                    group_name: group_name.map(Name::from),
+                    group_name: group_name.map(|v| {
+                        let found = known_group_name(&v, $group::ALL, $group::name_ref);
+                        known(v, found)
+                    }),
                     id,
-                    name: name.map(Name::from),
+                    name: name.map(|v| {
+                        let found = known_code_name(&v, id, $code::from_wire_id, $code::from_name, $code::name_ref);
+                        known(v, found)
+                    }),
                     description: description.map(Text::from),
                     $($own: None,)?
                     extra: Extra::new(),
@@ -712,8 +725,9 @@ wire_object! {
     /// `model::sms::Status` name them: `groupId`, `groupName`, `id`, `name`,
     /// `description`, `action`. The SDK's objects convert in one line, without JSON;
     /// the code and the group then resolve as for a decoded object (by id, else by name;
-    /// by group id, else by group name). An `action` goes to the extra fields, as when
-    /// decoded (see [`action`](Self::action)):
+    /// by group id, else by group name), and documented names are the crate's own
+    /// strings. An `action` goes to the extra fields, as when decoded (see
+    /// [`action`](Self::action)):
     ///
     /// ```
     /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
@@ -796,7 +810,8 @@ wire_object! {
     /// The object from its fields, in the order the wire and the official SDK's
     /// `model::sms::Error` name them: `groupId`, `groupName`, `id`, `name`,
     /// `description`, `permanent`. The SDK's objects convert in one line, without JSON;
-    /// the code, the group and the flag then resolve as for a decoded object:
+    /// the code, the group and the flag then resolve as for a decoded object, and
+    /// documented names are the crate's own strings:
     ///
     /// ```
     /// use infobip_codes::{ErrorCode, ErrorGroup, MessageError};
@@ -932,10 +947,9 @@ impl MessageStatus {
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<&str> {
-        match self.extra.get(Known::Action.wire_name()) {
-            Some(Value::String(action)) => Some(action),
-            _ => None,
-        }
+        self.extra
+            .get(Known::Action.wire_name())
+            .and_then(Value::as_str)
     }
 
     /// The status group: from `groupId`, else from `groupName` (any letter case), else
@@ -1096,7 +1110,7 @@ impl Outcome {
 
 /// Writes a wire object on one line: `NAME (ID, GROUP, FLAG)`. The name is the
 /// documented one when the code is known, else the payload's (`unknown` when it has
-/// none); the group is the page's name of the group it resolves to, else the payload's
+/// none); the id is the payload's, else the known code's (found by name); the group is the page's name of the group it resolves to, else the payload's
 /// `groupName`, else `group ` and its `groupId`. Parts the object does not have are left
 /// out. Control characters in the payload's text are escaped, so that the line stays one.
 fn write_object(

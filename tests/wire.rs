@@ -197,6 +197,17 @@ fn extra_fields_and_oddly_typed_values_survive() {
 
     let e: MessageError = round_trip(&json!({"permanent": "yes", "action": "retry", "id": -3}));
     assert_eq!((e.permanent, e.id, e.code()), (None, Some(-3), None));
+
+    // Another field named twice is kept twice, as it came (a known one is an error).
+    let twice = r#"{"id":5,"traceId":1,"traceId":2}"#;
+    let s: MessageStatus = serde_json::from_str(twice).unwrap();
+    assert_eq!(s.extra.len(), 2);
+    let first = s
+        .extra
+        .get("traceId")
+        .and_then(infobip_codes::wire::Value::as_i64);
+    assert_eq!(first, Some(1));
+    assert_eq!(serde_json::to_string(&s).unwrap(), twice);
 }
 
 #[test]
@@ -363,6 +374,23 @@ fn objects_from_parts_resolve_like_decoded_ones() {
         "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "description": "Absent Subscriber", "permanent": false}))
     .unwrap();
     assert_eq!(parts, decoded);
+    // Documented names are the crate's own strings, from parts as from the wire.
+    for name in [
+        &parts.name,
+        &parts.group_name,
+        &decoded.name,
+        &decoded.group_name,
+    ] {
+        assert!(
+            name.as_ref().and_then(|n| n.as_static()).is_some(),
+            "{name:?}"
+        );
+    }
+    assert!("EC_ABSENT_SUBSCRIBER" == *parts.name.as_ref().unwrap());
+    let group = String::from("HANDSET_ERRORS");
+    assert!(group == *parts.group_name.as_ref().unwrap());
+    let new = MessageError::from_parts(None, None, Some(9999), Some("EC_NEW".into()), None, None);
+    assert_eq!(new.name.as_ref().and_then(|n| n.as_static()), None);
     let s = MessageStatus::from_parts(None, Some("delivered".to_owned()), None, None, None, None);
     assert_eq!((s.code(), s.group()), (None, Some(StatusGroup::Delivered)));
     assert_eq!(s.to_string(), "unknown (DELIVERED, final)");

@@ -208,6 +208,24 @@ macro_rules! str_like {
             }
         }
 
+        impl PartialEq<$ty> for str {
+            fn eq(&self, other: &$ty) -> bool {
+                self == other.as_str()
+            }
+        }
+
+        impl PartialEq<$ty> for &str {
+            fn eq(&self, other: &$ty) -> bool {
+                *self == other.as_str()
+            }
+        }
+
+        impl PartialEq<$ty> for alloc::string::String {
+            fn eq(&self, other: &$ty) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
         impl PartialEq<alloc::string::String> for $ty {
             fn eq(&self, other: &alloc::string::String) -> bool {
                 self.as_str() == other

@@ -38,6 +38,56 @@ pub enum Value {
     Object(Vec<(String, Value)>),
 }
 
+impl Value {
+    /// The string, when the value is one.
+    ///
+    /// ```
+    /// use infobip_codes::wire::Value;
+    ///
+    /// assert_eq!(Value::String("a1".into()).as_str(), Some("a1"));
+    /// assert_eq!(Value::I64(1).as_str(), None);
+    /// ```
+    #[must_use]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The integer, when the value is one that fits in `i64`.
+    ///
+    /// ```
+    /// use infobip_codes::wire::Value;
+    ///
+    /// assert_eq!(Value::I64(-3).as_i64(), Some(-3));
+    /// assert_eq!(Value::U64(u64::MAX).as_i64(), None);
+    /// ```
+    #[must_use]
+    pub fn as_i64(&self) -> Option<i64> {
+        match *self {
+            Value::I64(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The boolean, when the value is one.
+    ///
+    /// ```
+    /// use infobip_codes::wire::Value;
+    ///
+    /// assert_eq!(Value::Bool(true).as_bool(), Some(true));
+    /// assert_eq!(Value::Null.as_bool(), None);
+    /// ```
+    #[must_use]
+    pub fn as_bool(&self) -> Option<bool> {
+        match *self {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
