@@ -209,11 +209,17 @@ impl<K: Fn(&str) -> Option<&'static &'static str>> Slot for NameSlot<'_, K> {
         true
     }
     fn string(&mut self, v: String) -> Option<String> {
-        *self.field = Some(match (self.known)(&v) {
-            Some(known) => Name::from_static(known),
-            None => Name::from(v),
-        });
+        let known = (self.known)(&v);
+        *self.field = Some(name_from(v, known));
         None
+    }
+}
+
+/// The crate's own name when the lookup found one, else the string itself.
+fn name_from(v: String, known: Option<&'static &'static str>) -> Name {
+    match known {
+        Some(known) => Name::from_static(known),
+        None => Name::from(v),
     }
 }
 
@@ -423,7 +429,7 @@ impl<'de, T: WireObject> Visitor<'de> for ObjectVisitor<T> {
 /// an unexpected type.
 #[inline]
 fn kept_raw(extra: &[(String, Value)], key: Known) -> bool {
-    !extra.is_empty() && extra.iter().any(|(name, _)| name == key.wire_name())
+    extra.iter().any(|(name, _)| name == key.wire_name())
 }
 
 fn serialize_fields<S: Serializer>(
@@ -541,10 +547,7 @@ macro_rules! wire_object {
                         once!(group_name);
                         map.next_value_seed(seed(
                             key,
-                            NameSlot {
-                                field: group_name,
-                                known: |v: &str| known_group_name(v, $group::ALL, $group::name_ref),
-                            },
+                            NameSlot { field: group_name, known: Self::known_group_name },
                             extra,
                         ))
                     }
@@ -559,10 +562,7 @@ macro_rules! wire_object {
                         let hint = *id;
                         map.next_value_seed(seed(
                             key,
-                            NameSlot {
-                                field: name,
-                                known: |v: &str| known_code_name(v, hint, $code::from_wire_id, $code::from_name, $code::name_ref),
-                            },
+                            NameSlot { field: name, known: |v: &str| Self::known_name(v, hint) },
                             extra,
                         ))
                     }
@@ -625,20 +625,16 @@ macro_rules! wire_object {
                 $last: $last_ty,
             ) -> Self {
                 // Documented names are the crate's own strings, as when decoded.
-                let known = |v: String, known: Option<&'static &'static str>| match known {
-                    Some(known) => Name::from_static(known),
-                    None => Name::from(v),
-                };
                 let mut object = $ty {
                     group_id,
                     group_name: group_name.map(|v| {
-                        let found = known_group_name(&v, $group::ALL, $group::name_ref);
-                        known(v, found)
+                        let known = Self::known_group_name(&v);
+                        name_from(v, known)
                     }),
                     id,
                     name: name.map(|v| {
-                        let found = known_code_name(&v, id, $code::from_wire_id, $code::from_name, $code::name_ref);
-                        known(v, found)
+                        let known = Self::known_name(&v, id);
+                        name_from(v, known)
                     }),
                     description: description.map(Text::from),
                     $($own: None,)?
@@ -647,6 +643,19 @@ macro_rules! wire_object {
                 let store: fn(&mut Self, $last_ty) = $store;
                 store(&mut object, $last);
                 object
+            }
+
+            /// The crate's own group name equal to a payload's `groupName`.
+            #[inline]
+            fn known_group_name(v: &str) -> Option<&'static &'static str> {
+                known_group_name(v, $group::ALL, $group::name_ref)
+            }
+
+            /// The crate's own name equal to a payload's `name`, the object's `id` naming
+            /// the code to compare first.
+            #[inline]
+            fn known_name(v: &str, id: Option<i32>) -> Option<&'static &'static str> {
+                known_code_name(v, id, $code::from_wire_id, $code::from_name, $code::name_ref)
             }
 
             $(#[$code_doc])*
@@ -743,7 +752,7 @@ wire_object! {
     /// ```
     fn from_parts(.., action: Option<String>) = |status, action| {
         if let Some(action) = action {
-            status.extra.push((Known::Action.wire_name().into(), Value::String(action)));
+            push_raw(&mut status.extra, Known::Action, Value::String(action));
         }
     };
     /// The documented status this object names: by `id`, or by `name` when the id is
@@ -1110,9 +1119,10 @@ impl Outcome {
 
 /// Writes a wire object on one line: `NAME (ID, GROUP, FLAG)`. The name is the
 /// documented one when the code is known, else the payload's (`unknown` when it has
-/// none); the id is the payload's, else the known code's (found by name); the group is the page's name of the group it resolves to, else the payload's
-/// `groupName`, else `group ` and its `groupId`. Parts the object does not have are left
-/// out. Control characters in the payload's text are escaped, so that the line stays one.
+/// none); the id is the payload's, else the known code's (found by name); the group is
+/// the page's name of the group it resolves to, else the payload's `groupName`, else
+/// `group ` and its `groupId`. Parts the object does not have are left out. Control
+/// characters in the payload's text are escaped, so that the line stays one.
 fn write_object(
     f: &mut fmt::Formatter<'_>,
     name: Option<&str>,
