@@ -12,6 +12,11 @@ pub(crate) struct ChannelData {
 pub(crate) struct GroupData {
     pub(crate) id: Option<u16>,
     pub(crate) name: &'static str,
+    /// The names of earlier pages' headings for this group, as [`same_group_name`] keys
+    /// (letters and digits, uppercased).
+    ///
+    /// [`same_group_name`]: crate::groups::same_group_name
+    pub(crate) aliases: &'static [&'static str],
     pub(crate) description: &'static str,
     pub(crate) channels: &'static [Channel],
     pub(crate) is_final: bool,

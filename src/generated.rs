@@ -147,6 +147,7 @@ pub(crate) const STATUS_GROUP_DATA: &[crate::data::GroupData; 5] = &[
     crate::data::GroupData {
         id: Some(1),
         name: "PENDING",
+        aliases: &[],
         description: "Message has been processed and sent to the next instance i.e. \
             mobile operator.",
         channels: &[Channel::General],
@@ -155,6 +156,7 @@ pub(crate) const STATUS_GROUP_DATA: &[crate::data::GroupData; 5] = &[
     crate::data::GroupData {
         id: Some(2),
         name: "UNDELIVERABLE",
+        aliases: &[],
         description: "Message has not been delivered.",
         channels: &[Channel::General, Channel::Push],
         is_final: true,
@@ -162,6 +164,7 @@ pub(crate) const STATUS_GROUP_DATA: &[crate::data::GroupData; 5] = &[
     crate::data::GroupData {
         id: Some(3),
         name: "DELIVERED",
+        aliases: &[],
         description: "Message has successfully been processed and delivered.",
         channels: &[Channel::General],
         is_final: true,
@@ -169,6 +172,7 @@ pub(crate) const STATUS_GROUP_DATA: &[crate::data::GroupData; 5] = &[
     crate::data::GroupData {
         id: Some(4),
         name: "EXPIRED",
+        aliases: &[],
         description: "Message has been sent, and has either expired due to being \
             pending past its validity period (our platform default is 48 hours), or the \
             delivery report from the operator has reverted the expired as a final \
@@ -179,6 +183,7 @@ pub(crate) const STATUS_GROUP_DATA: &[crate::data::GroupData; 5] = &[
     crate::data::GroupData {
         id: Some(5),
         name: "REJECTED",
+        aliases: &[],
         description: "Message has been received, but has either been rejected by \
             Infobip, or the operator has reverted Rejected as final status.",
         channels: &[Channel::General, Channel::Voice, Channel::Push],
@@ -292,6 +297,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(0),
         name: "OK",
+        aliases: &[],
         description: "The request has been completed successfully.",
         channels: &[Channel::General, Channel::Voice],
         is_final: false,
@@ -299,6 +305,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(1),
         name: "HANDSET_ERRORS",
+        aliases: &[],
         description: "The request has not been completed due to handset related issues.",
         channels: &[Channel::General, Channel::Voice],
         is_final: false,
@@ -306,6 +313,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(2),
         name: "USER_ERRORS",
+        aliases: &[],
         description: "User error occurred.",
         channels: &[Channel::General],
         is_final: false,
@@ -313,6 +321,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(3),
         name: "OPERATOR_ERRORS",
+        aliases: &[],
         description: "The request has not been completed due to operator issues.",
         channels: &[Channel::General, Channel::Voice],
         is_final: false,
@@ -320,6 +329,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(1),
         name: "Registration error",
+        aliases: &[],
         description: "Messages not sent due to device registration problems (e.g. in \
             cases of uninstalled applications).",
         channels: &[Channel::Push],
@@ -328,6 +338,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(3),
         name: "Cloud error",
+        aliases: &[],
         description: "Messages not sent due to Clouds communication issues.",
         channels: &[Channel::Push],
         is_final: false,
@@ -335,6 +346,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(1),
         name: "Dropped",
+        aliases: &[],
         description: "The request has not been completed successfully as emails were \
             dropped by the mail delivery system on end-user's side.",
         channels: &[Channel::Email],
@@ -343,6 +355,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(2),
         name: "Bounced",
+        aliases: &[],
         description: "The request has not been completed successfully and we received \
             NDR (Non-delivery receipt).",
         channels: &[Channel::Email],
@@ -351,6 +364,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(3),
         name: "System Error",
+        aliases: &[],
         description: "The request has not been completed successfully due to \
             system-related errors.",
         channels: &[Channel::Email, Channel::Chat],
@@ -359,6 +373,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(1),
         name: "Client error",
+        aliases: &[],
         description: "The request has not been completed successfully due to \
             application misconfiguration or a bad/invalid request issued by client.",
         channels: &[Channel::Chat],
@@ -367,6 +382,7 @@ pub(crate) const ERROR_GROUP_DATA: &[crate::data::GroupData; 11] = &[
     crate::data::GroupData {
         id: Some(2),
         name: "Provider error",
+        aliases: &[],
         description: "The request has not been completed successfully due to a service \
             provider error.",
         channels: &[Channel::Chat],

@@ -93,6 +93,9 @@ macro_rules! group_impls {
 
             /// The group with this name: letters and digits compared ignoring ASCII case,
             /// other characters ignored, so `groupName` values in any spelling match.
+            /// A name no group has today is also looked up among the names earlier pages
+            /// gave a group (Infobip rewords its headings while the API keeps sending the
+            /// name it always sent): the group keeps its variant and answers to both.
             ///
             /// ```
             #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
@@ -101,7 +104,25 @@ macro_rules! group_impls {
             /// ```
             #[must_use]
             pub fn from_name(name: &str) -> Option<Self> {
-                $all.iter().copied().find(|g| same_group_name(g.name(), name))
+                let all = $all.iter().copied();
+                all.clone()
+                    .find(|g| same_group_name(g.name(), name))
+                    .or_else(|| all.clone().find(|g| g.formerly(name)))
+            }
+
+            /// Whether a `groupName` names this group: its name today, or one an earlier
+            /// page gave it (see `from_name`).
+            #[inline]
+            pub(crate) fn answers_to(self, name: &str) -> bool {
+                same_group_name(self.name(), name) || self.formerly(name)
+            }
+
+            /// Whether `name` is one an earlier page gave this group.
+            fn formerly(self, name: &str) -> bool {
+                $data[self as usize]
+                    .aliases
+                    .iter()
+                    .any(|a| same_group_name(a, name))
             }
         }
 

@@ -1021,7 +1021,7 @@ impl MessageError {
             let mut named = ErrorGroup::ALL
                 .iter()
                 .copied()
-                .filter(|g| crate::groups::same_group_name(g.name(), name));
+                .filter(|g| g.answers_to(name));
             let first = named.next();
             let with_id = first
                 .into_iter()

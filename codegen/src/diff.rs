@@ -8,7 +8,9 @@
 //! [`Rule::table`], and every report lists the reasons.
 
 pub use crate::emit::report;
-use crate::model::{group_key, pair_codes, Catalog, Code, GroupRef, Kind, Pairing};
+use crate::model::{
+    group_key, pair_codes, pair_groups, Catalog, Code, Group, GroupRef, Kind, Pairing,
+};
 use crate::names::Names;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -64,7 +66,7 @@ pub enum Rule {
     Description,
     /// New codes, groups or channels, or a retired code back on the page.
     Addition,
-    /// A documented name reworded; its pinned variant stays.
+    /// A documented name of a code or a group reworded; its pinned variant stays.
     Name,
     /// A `permanent` flag or a group: what retry and finality logic read.
     Behaviour,
@@ -117,7 +119,7 @@ impl Rule {
         match self {
             Rule::Description => "a description",
             Rule::Addition => "new codes, groups or channels, or a retired code back on the page (the enums are `#[non_exhaustive]`)",
-            Rule::Name => "a reworded name (the pinned variant stays; `name()` changes)",
+            Rule::Name => "a reworded name of a code, or a group heading reworded or re-cased under the same id (the pinned variant stays; `name()` changes)",
             Rule::Behaviour => "a `permanent` flag or a group",
             Rule::Channel => "a code moved to another channel's section (`channel()` changes)",
             Rule::Retirement => "a code gone from the page, kept as a deprecated variant (as `cargo codes vendor` keeps it), or a group or channel no longer listed",
@@ -267,9 +269,14 @@ pub struct Diff {
     /// Codes on both sides with changed fields.
     pub changed: Vec<Change>,
     /// Groups only on the new side (`status group 6 SCHEDULED`, `error group 1 X (push)`).
+    /// Groups are paired by kind, channel and id ([`crate::model::GroupSlot`]), so a
+    /// reworded heading is a rename, not a group removed and another added.
     pub groups_added: Vec<String>,
     /// Groups only on the old side.
     pub groups_removed: Vec<String>,
+    /// Groups on both sides under another spelling (``error group 1 (push): `Registration
+    /// error` is now `Registration errors` ``).
+    pub groups_renamed: Vec<String>,
     /// Channels only on the new side.
     pub channels_added: Vec<String>,
     /// Channels only on the old side.
@@ -303,9 +310,16 @@ impl Diff {
     }
 }
 
-fn same_group(a: &Option<GroupRef>, b: &Option<GroupRef>) -> bool {
-    match (a, b) {
+/// Whether the codes `o` and `n` are in the same group. In one scope (the same channel,
+/// or any channel for status groups) a group with an id is its id, whatever its heading
+/// says now: `PENDING` and `Pending`, `Registration error` and `Registration errors` (see
+/// [`crate::model::GroupSlot`]). Across channels (a code that moved), and for groups
+/// without an id, the name must agree too.
+fn same_group(o: &Code, n: &Code) -> bool {
+    let one_scope = o.kind == Kind::Status || o.channel == n.channel;
+    match (&o.group, &n.group) {
         (None, None) => true,
+        (Some(a), Some(b)) if one_scope && a.id.is_some() => a.id == b.id,
         (Some(a), Some(b)) => a.id == b.id && group_key(&a.name) == group_key(&b.name),
         _ => false,
     }
@@ -319,6 +333,30 @@ fn group_label(kind: Kind, channel: &Option<String>, g: &GroupRef) -> String {
     }
 }
 
+/// Groups added, removed and renamed, paired by [`crate::model::GroupSlot`].
+fn compare_groups(d: &mut Diff, old: &[Group], new: &[Group]) {
+    let label = |g: &Group| group_label(g.kind, &g.channel, &g.key);
+    let pairing = pair_groups(old, new);
+    d.groups_added = sorted(pairing.new_only.iter().map(|g| label(g)));
+    d.groups_removed = sorted(pairing.old_only.iter().map(|g| label(g)));
+    d.groups_renamed = sorted(pairing.respelled().map(|(o, n)| {
+        let id = o.key.id.map_or_else(|| "-".to_owned(), |i| i.to_string());
+        let scope = o
+            .channel
+            .as_ref()
+            .map_or_else(String::new, |c| format!(" ({c})"));
+        format!(
+            "{} group {id}{scope}: `{}` is now `{}`",
+            o.kind, o.key.name, n.key.name
+        )
+    }));
+}
+
+fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
+    let set: BTreeSet<String> = items.collect();
+    set.into_iter().collect()
+}
+
 /// Compares `old` with `new`. Codes are paired by [`pair_codes`]: by kind, channel and
 /// id, and by name where a channel documents an id under several names.
 pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
@@ -329,13 +367,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
         &Side::new(old, &old_names),
         &Side::new(new, &new_names),
     );
-    let groups = |c: &Catalog| -> BTreeSet<String> {
-        c.groups
-            .iter()
-            .map(|g| group_label(g.kind, &g.channel, &g.key))
-            .collect()
-    };
-    (d.groups_added, d.groups_removed) = added_removed(&groups(old), &groups(new));
+    compare_groups(&mut d, &old.groups, &new.groups);
     let channels =
         |c: &Catalog| -> BTreeSet<String> { c.channels.iter().map(|ch| ch.slug.clone()).collect() };
     (d.channels_added, d.channels_removed) = added_removed(&channels(old), &channels(new));
@@ -357,14 +389,25 @@ fn identity(c: &Code) -> Identity {
     (c.kind, c.channel.clone(), c.id, c.name.clone())
 }
 
-/// One side of a comparison: its codes, and their Rust paths by identity.
+/// One side of a comparison: its codes, their Rust paths by identity, and the group
+/// variant of each code that has a group.
 struct Side<'a> {
     codes: &'a [Code],
     paths: BTreeMap<Identity, String>,
+    groups: BTreeMap<Identity, String>,
 }
 
 impl<'a> Side<'a> {
     fn new(catalog: &'a Catalog, names: &Names<'a>) -> Self {
+        let groups = [Kind::Status, Kind::Error]
+            .into_iter()
+            .flat_map(|kind| {
+                names.codes(kind).iter().filter_map(move |c| {
+                    let g = &names.groups(kind)[c.group?];
+                    Some((identity(c.code), g.ident.clone()))
+                })
+            })
+            .collect();
         Side {
             codes: &catalog.codes,
             paths: names
@@ -372,7 +415,13 @@ impl<'a> Side<'a> {
                 .into_iter()
                 .map(|(c, path)| (identity(c), path))
                 .collect(),
+            groups,
         }
+    }
+
+    /// The group variant of `c` of this side.
+    fn group_variant(&self, c: &Code) -> Option<&String> {
+        self.groups.get(&identity(c))
     }
 
     /// How a report names `c` of this side.
@@ -402,7 +451,7 @@ fn compare_codes(d: &mut Diff, old: &Side<'_>, new: &Side<'_>) {
         } else if o.retired.is_some() && n.retired.is_none() {
             d.added.push(new.entry(n));
         } else {
-            let fields = field_changes(o, n);
+            let fields = field_changes(o, n, old, new);
             if !fields.is_empty() {
                 d.changed.push(Change {
                     entry: new.entry(n),
@@ -454,7 +503,7 @@ fn moved_codes(
         if let Some((j, n)) = target {
             moved_old.insert(i);
             moved_new.insert(j);
-            let mut fields = field_changes(o, n);
+            let mut fields = field_changes(o, n, old, new);
             fields.insert(0, Field::Channel);
             d.changed.push(Change {
                 entry: new.entry(n),
@@ -489,7 +538,11 @@ fn compare_surfaces(d: &mut Diff, old: &BTreeMap<String, bool>, new: &BTreeMap<S
     d.variants_undeprecated = turned(false);
 }
 
-fn field_changes(o: &Code, n: &Code) -> Vec<Field> {
+/// The fields of `o` (of the side `old`) that differ in `n` (of `new`). The group changed
+/// when the page puts the code in another group, or when its group, still the same on
+/// the page, is another variant now (a heading reworded in one channel of a variant's
+/// several, whose codes move to a variant of their own): `group()` answers differently.
+fn field_changes(o: &Code, n: &Code, old: &Side<'_>, new: &Side<'_>) -> Vec<Field> {
     let mut fields = Vec::new();
     if o.name != n.name {
         fields.push(Field::Name);
@@ -500,7 +553,7 @@ fn field_changes(o: &Code, n: &Code) -> Vec<Field> {
     if o.permanent != n.permanent {
         fields.push(Field::Permanent);
     }
-    if !same_group(&o.group, &n.group) {
+    if !same_group(o, n) || old.group_variant(o) != new.group_variant(n) {
         fields.push(Field::Group);
     }
     fields
@@ -542,6 +595,9 @@ fn reasons(d: &Diff) -> Vec<Reason> {
             Rule::Retirement,
             format!("{g} no longer listed"),
         ));
+    }
+    for g in &d.groups_renamed {
+        r.push(Reason::new(Rule::Name, g.clone()));
     }
     for c in &d.channels_added {
         r.push(Reason::new(Rule::Addition, format!("channel {c} added")));

@@ -351,6 +351,108 @@ impl Group {
             && self.key.id == other.key.id
             && group_key(&self.key.name) == group_key(&other.key.name)
     }
+
+    /// Where the group sits on the page, whatever its heading says: see [`GroupSlot`].
+    pub fn slot(&self) -> GroupSlot {
+        GroupSlot::of(self.kind, self.channel.as_deref(), &self.key)
+    }
+}
+
+/// Where a group sits on the page, the identity that outlives its heading's wording:
+/// kind, scope (the channel of an error group; none for the status groups, which every
+/// channel shares) and id. Infobip re-cases and rewords headings (`PENDING (group id: 1)`,
+/// then `PENDING` over `Group ID: 1`, then `Pending`; `Registration error`, then
+/// `Registration errors`), while the id stays and the API keeps sending the old name. A
+/// group the page gives no id is only ever itself: its slot is its name's [`group_key`].
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupSlot {
+    /// Status or error.
+    pub kind: Kind,
+    /// The channel of an error group; `None` for a status group.
+    pub scope: Option<String>,
+    /// The id, or the name's [`group_key`] when the page gives no id.
+    pub id: Result<u16, String>,
+}
+
+impl GroupSlot {
+    /// The slot of the group `group` of a code of `kind` in `channel` (the channel only
+    /// scopes error groups).
+    pub fn of(kind: Kind, channel: Option<&str>, group: &GroupRef) -> GroupSlot {
+        GroupSlot {
+            kind,
+            scope: match kind {
+                Kind::Status => None,
+                Kind::Error => channel.map(str::to_owned),
+            },
+            id: group.id.ok_or_else(|| group_key(&group.name)),
+        }
+    }
+
+    /// The slot of `code`'s group, if it has one.
+    pub fn of_code(code: &Code) -> Option<GroupSlot> {
+        code.group
+            .as_ref()
+            .map(|g| GroupSlot::of(code.kind, Some(&code.channel), g))
+    }
+}
+
+/// The groups of two catalogs paired by [`GroupSlot`]: a group whose heading was reworded
+/// is the same group under a new name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GroupPairing<'a> {
+    /// (old, new) pairs of one slot; the names may differ.
+    pub both: Vec<(&'a Group, &'a Group)>,
+    /// Groups only in the old list.
+    pub old_only: Vec<&'a Group>,
+    /// Groups only in the new list.
+    pub new_only: Vec<&'a Group>,
+}
+
+impl GroupPairing<'_> {
+    /// The pairs whose names differ by more than letter case and separators: the
+    /// renamed groups, as (old, new).
+    pub fn renamed(&self) -> impl Iterator<Item = (&Group, &Group)> {
+        self.both
+            .iter()
+            .copied()
+            .filter(|(o, n)| group_key(&o.key.name) != group_key(&n.key.name))
+    }
+
+    /// The pairs whose names differ at all (`PENDING` and `Pending` too), as (old, new).
+    pub fn respelled(&self) -> impl Iterator<Item = (&Group, &Group)> {
+        self.both
+            .iter()
+            .copied()
+            .filter(|(o, n)| o.key.name != n.key.name)
+    }
+}
+
+/// Pairs the groups of `old` with those of `new` in the same [`GroupSlot`]. A validated
+/// catalog has one group per slot; should a list hold a slot twice, its first group
+/// takes the pair. Each list keeps its order in the result; pairs follow `old`.
+pub fn pair_groups<'a>(old: &'a [Group], new: &'a [Group]) -> GroupPairing<'a> {
+    let mut index: std::collections::BTreeMap<GroupSlot, usize> = Default::default();
+    for (i, g) in new.iter().enumerate() {
+        index.entry(g.slot()).or_insert(i);
+    }
+    let mut paired = vec![false; new.len()];
+    let mut out = GroupPairing::default();
+    for o in old {
+        match index.get(&o.slot()).copied().filter(|&i| !paired[i]) {
+            Some(i) => {
+                paired[i] = true;
+                out.both.push((o, &new[i]));
+            }
+            None => out.old_only.push(o),
+        }
+    }
+    out.new_only = new
+        .iter()
+        .zip(&paired)
+        .filter(|(_, p)| !**p)
+        .map(|(g, _)| g)
+        .collect();
+    out
 }
 
 impl Catalog {
@@ -564,6 +666,71 @@ mod tests {
         ] {
             assert_eq!(is_final_status_group(group), fin, "{group}");
         }
+    }
+
+    fn group(kind: Kind, channel: Option<&str>, id: Option<u16>, name: &str) -> Group {
+        Group {
+            kind,
+            channel: channel.map(Into::into),
+            key: GroupRef {
+                id,
+                name: name.into(),
+            },
+            description: String::new(),
+            location: Location::default(),
+        }
+    }
+
+    #[test]
+    fn groups_pair_by_kind_channel_and_id_whatever_the_heading_says() {
+        let old = [
+            group(Kind::Status, None, Some(1), "PENDING"),
+            group(Kind::Error, Some("general"), Some(1), "HANDSET_ERRORS"),
+            group(Kind::Error, Some("push"), Some(1), "Registration error"),
+            group(Kind::Error, Some("email"), Some(3), "System Error"),
+            group(Kind::Error, Some("chat"), Some(3), "System Error"),
+            group(Kind::Status, None, None, "Scheduled"),
+        ];
+        let new = [
+            group(Kind::Status, None, Some(1), "Pending"),
+            group(Kind::Error, Some("general"), Some(1), "Handset errors"),
+            group(Kind::Error, Some("push"), Some(1), "Registration errors"),
+            group(Kind::Error, Some("email"), Some(3), "System errors"),
+            // Another channel's group 3 is another group; so is another kind's.
+            group(Kind::Error, Some("mms"), Some(3), "System Error"),
+            group(Kind::Error, Some("chat"), Some(2), "System Error"),
+            // Without an id, a group is its name.
+            group(Kind::Status, None, None, "Scheduled for later"),
+        ];
+        let p = pair_groups(&old, &new);
+        let names = |gs: &[&Group]| gs.iter().map(|g| g.key.name.clone()).collect::<Vec<_>>();
+        let pairs = |it: &mut dyn Iterator<Item = (&Group, &Group)>| {
+            it.map(|(o, n)| format!("{} -> {}", o.key.name, n.key.name))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs(&mut p.both.iter().copied()),
+            [
+                "PENDING -> Pending",
+                "HANDSET_ERRORS -> Handset errors",
+                "Registration error -> Registration errors",
+                "System Error -> System errors",
+            ]
+        );
+        assert_eq!(
+            pairs(&mut p.renamed()),
+            [
+                "Registration error -> Registration errors",
+                "System Error -> System errors"
+            ]
+        );
+        assert_eq!(p.respelled().count(), 4);
+        assert_eq!(names(&p.old_only), ["System Error", "Scheduled"]);
+        assert_eq!(
+            names(&p.new_only),
+            ["System Error", "System Error", "Scheduled for later"]
+        );
+        assert_eq!(p.new_only[0].channel.as_deref(), Some("mms"));
     }
 
     #[test]

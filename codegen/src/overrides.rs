@@ -124,6 +124,23 @@ pub fn group_pin_key(kind: Kind, group: &GroupRef) -> String {
     format!("{kind}-group/{id}/{}", group_key(&group.name))
 }
 
+/// The kind, id and name key of a group pin key (`error-group/1/REGISTRATIONERROR`):
+/// the inverse of [`group_pin_key`]. `None` for a code's pin key.
+pub fn parse_group_pin_key(key: &str) -> Option<(Kind, Option<u16>, &str)> {
+    let (kind, rest) = key.split_once("-group/")?;
+    let kind = match kind {
+        "status" => Kind::Status,
+        "error" => Kind::Error,
+        _ => return None,
+    };
+    let (id, name) = rest.split_once('/')?;
+    let id = match id {
+        "-" => None,
+        id => Some(id.parse().ok()?),
+    };
+    Some((kind, id, name))
+}
+
 /// Whether `name` can be a variant: an ASCII identifier in UpperCamelCase that is not
 /// `Self`.
 pub fn is_variant_name(name: &str) -> bool {

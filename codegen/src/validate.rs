@@ -1,7 +1,7 @@
 //! Checks on the whole catalog (all pages merged) before anything is generated.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{group_key, Catalog, Code, Group, Kind};
+use crate::model::{group_key, Catalog, Code, Group, GroupSlot, Kind};
 use crate::overrides::Overrides;
 use std::collections::BTreeMap;
 
@@ -111,6 +111,12 @@ pub fn resolve_duplicates(catalog: &mut Catalog, overrides: &Overrides) -> Diagn
 /// Adds the retired codes (no longer on the page) to the catalog, with their channel
 /// and group when the page no longer has them either. A retired code that is back on
 /// the page is a warning: the page wins.
+///
+/// A retired code belongs to the group that now sits in its group's [`GroupSlot`] (kind,
+/// channel, id), under that group's name as the page spells it today: Infobip rewords
+/// headings (email's `System Error` became `System errors`) while the codes that left
+/// the page were retired under the old heading. Only when no group of the page sits
+/// there does the retired code keep the group it was retired with.
 pub fn keep_retired(catalog: &mut Catalog, retired: &[Code]) -> Diagnostics {
     let mut diags = Diagnostics::default();
     // The retired codes that are the same code as one on the page.
@@ -146,16 +152,21 @@ pub fn keep_retired(catalog: &mut Catalog, retired: &[Code]) -> Diagnostics {
                 location: code.location.clone(),
             });
         }
-        if let Some(g) = &code.group {
-            catalog.add_group(Group {
-                kind: code.kind,
-                channel: (code.kind == Kind::Error).then(|| code.channel.clone()),
-                key: g.clone(),
-                description: String::new(),
-                location: code.location.clone(),
-            });
+        let mut code = code.clone();
+        if let Some(group) = code.group.clone() {
+            let slot = GroupSlot::of(code.kind, Some(&code.channel), &group);
+            match catalog.groups.iter().find(|g| g.slot() == slot) {
+                Some(now) => code.group = Some(now.key.clone()),
+                None => catalog.groups.push(Group {
+                    kind: code.kind,
+                    channel: slot.scope,
+                    key: group,
+                    description: String::new(),
+                    location: code.location.clone(),
+                }),
+            }
         }
-        catalog.codes.push(code.clone());
+        catalog.codes.push(code);
     }
     catalog.sort();
     diags
@@ -400,6 +411,59 @@ mod tests {
         let mut catalog = listed_twice;
         let d = resolve_duplicates(&mut catalog, &overrides);
         assert_eq!(d.warnings().count(), 2, "{d}");
+    }
+
+    #[test]
+    fn a_retired_code_belongs_to_the_group_now_in_its_slot() {
+        let group = |id, name: &str| GroupRef {
+            id: Some(id),
+            name: name.into(),
+        };
+        let in_group = |id: u16, name: &str, g: GroupRef, line| Code {
+            group: Some(g),
+            ..code(Kind::Error, "email", id, name, line)
+        };
+        let mut catalog = Catalog {
+            groups: vec![Group {
+                kind: Kind::Error,
+                channel: Some("email".into()),
+                key: group(3, "System errors"),
+                description: String::new(),
+                location: Location::new("p.md", 1, 1),
+            }],
+            codes: vec![in_group(
+                6013,
+                "EC_TEMPORARY_SENDING_ERROR",
+                group(3, "System errors"),
+                2,
+            )],
+            ..Catalog::default()
+        };
+        let retired = [
+            // Retired under the heading the page had then.
+            in_group(6015, "EC_GATEWAY_ERROR", group(3, "System Error"), 10),
+            // Retired from a group that left the page too: it keeps its group.
+            in_group(6099, "EC_GONE", group(4, "Gone"), 11),
+        ];
+        let d = keep_retired(&mut catalog, &retired);
+        assert!(d.0.is_empty(), "{d}");
+        let groups: Vec<(u16, Option<&str>)> = catalog
+            .codes
+            .iter()
+            .map(|c| (c.id, c.group.as_ref().map(|g| g.name.as_str())))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (6013, Some("System errors")),
+                (6015, Some("System errors")),
+                (6099, Some("Gone"))
+            ]
+        );
+        let names: Vec<&str> = catalog.groups.iter().map(|g| g.key.name.as_str()).collect();
+        assert_eq!(names, ["System errors", "Gone"]);
+        // Nothing for validation to refuse: one id names one group in the channel.
+        assert!(validate(&catalog).0.is_empty());
     }
 
     #[test]

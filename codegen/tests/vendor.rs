@@ -955,3 +955,92 @@ fn files_text(files: &[docs_source::DocFile], name: &str) -> String {
         .map(|f| String::from_utf8(f.bytes.clone()).unwrap())
         .unwrap_or_default()
 }
+
+/// The vendored page as Infobip rewords its headings over the years: the same groups
+/// (kind, channel, id) under re-cased and reworded headings, and an email code gone
+/// from the reworded group.
+fn reworded_headings_page() -> String {
+    let page = vendored_page()
+        .replace("###PENDING (group id: 1)", "###Pending (group id: 1)")
+        .replace(
+            "###HANDSET_ERRORS (group id: 1)",
+            "###Handset errors (group id: 1)",
+        )
+        .replace(
+            "###Registration error (group id: 1)",
+            "###Registration errors (group id: 1)",
+        )
+        .replace(
+            "###System Error (group id: 3) - email",
+            "###System errors (group id: 3) - email",
+        );
+    let at = page.find("|6015|").unwrap();
+    let end = at + page[at..].find('\n').unwrap() + 1;
+    format!("{}{}", &page[..at], &page[end..])
+}
+
+#[test]
+fn reworded_group_headings_keep_their_variants_and_retired_codes_follow_them() {
+    let p = Project::new("reworded", "0.1.0");
+    let file = p.0.join("response-status-and-error-codes.md");
+    std::fs::write(&file, reworded_headings_page()).unwrap();
+    let out = p.codes(&["vendor", &file.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\nsemver verdict: minor\n"), "{text}");
+    assert!(!text.contains("removed"), "{text}");
+    assert!(
+        text.contains(
+            "groups renamed (5):
+  ~ error group 1 (general): `HANDSET_ERRORS` is now `Handset errors`
+  ~ error group 1 (push): `Registration error` is now `Registration errors`
+  ~ error group 1 (voice): `HANDSET_ERRORS` is now `Handset errors`
+  ~ error group 3 (email): `System Error` is now `System errors`
+  ~ status group 1: `PENDING` is now `Pending`
+"
+        ),
+        "{text}"
+    );
+    // The code that left the reworded group is retired, not refused.
+    assert!(
+        text.contains("~ error 6015 EC_GATEWAY_ERROR (email)  ErrorCode::EcGatewayError"),
+        "{text}"
+    );
+    // Push's group keeps its variant: its new name is pinned to it, and the old name
+    // stays pinned too, which makes it an alias.
+    let overrides = std::fs::read_to_string(p.docs().join("overrides.json")).unwrap();
+    for pin in [
+        "\"error-group/1/REGISTRATIONERROR\": \"RegistrationError\"",
+        "\"error-group/1/REGISTRATIONERRORS\": \"RegistrationError\"",
+    ] {
+        assert!(overrides.contains(pin), "{pin} in {overrides}");
+    }
+    // Email's `System Error` was one variant with Chat's, whose heading stayed: email's
+    // reworded group is a variant of its own, and its codes' group() changes, which the
+    // diff flags.
+    assert!(
+        text.contains("variant `ErrorGroup::SystemErrors` added"),
+        "{text}"
+    );
+    assert!(
+        text.contains("* error 6013 EC_TEMPORARY_SENDING_ERROR (email): group System Error (3) -> System errors (3)  [behaviour change]"),
+        "{text}"
+    );
+    let generated = std::fs::read_to_string(p.0.join("src/generated.rs")).unwrap();
+    assert!(
+        generated
+            .contains("name: \"Registration errors\",\n        aliases: &[\"REGISTRATIONERROR\"],"),
+        "the renamed group's row"
+    );
+    assert!(generated.contains("    RegistrationError,\n"));
+    p.assert_fresh();
+
+    // The same page again: nothing left to do.
+    let again = p.codes(&["vendor", &file.to_string_lossy()]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("\nsemver verdict: none\n"),
+        "{}",
+        stdout(&again)
+    );
+}

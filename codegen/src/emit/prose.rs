@@ -99,6 +99,13 @@ pub(crate) fn group(g: &GroupName, names: &Names<'_>) -> String {
         }
     };
     text.push_str(&format!("\n\n- Name: {}", code_span(&g.name)));
+    if !g.aliases.is_empty() {
+        let keys: Vec<String> = g.aliases.iter().map(|a| code_span(a)).collect();
+        text.push_str(&format!(
+            "\n- Formerly: {} (earlier pages' headings; `from_name` still finds the group by them)",
+            keys.join(", ")
+        ));
+    }
     match g.id {
         Some(id) => text.push_str(&format!("\n- Id: {id}")),
         None => text.push_str("\n- Id: none given on the page"),

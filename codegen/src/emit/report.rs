@@ -139,6 +139,7 @@ pub fn text(d: &Diff) -> String {
     );
     section("groups added", '+', d.groups_added.clone());
     section("groups removed", '-', d.groups_removed.clone());
+    section("groups renamed", '~', d.groups_renamed.clone());
     section("channels added", '+', d.channels_added.clone());
     section("channels removed", '-', d.channels_removed.clone());
     let mut why = |title: String, reasons: &[Reason]| {
@@ -221,6 +222,7 @@ pub fn markdown(d: &Diff) -> String {
     };
     list("Groups added", &d.groups_added);
     list("Groups removed", &d.groups_removed);
+    list("Groups renamed", &d.groups_renamed);
     list("Channels added", &d.channels_added);
     list("Channels removed", &d.channels_removed);
     let mut why = |summary: String, reasons: &[Reason]| {
@@ -304,7 +306,7 @@ pub fn json(d: &Diff) -> String {
         },
     );
     format!(
-        "{{\"verdict\":{},\"behaviour_change\":{},\"added\":{},\"removed\":{},\"changed\":{},\"retired\":{},\"groups\":{{\"added\":{},\"removed\":{}}},\"channels\":{{\"added\":{},\"removed\":{}}},\"reasons\":{},\"through_vendor\":{through_vendor}}}\n",
+        "{{\"verdict\":{},\"behaviour_change\":{},\"added\":{},\"removed\":{},\"changed\":{},\"retired\":{},\"groups\":{{\"added\":{},\"removed\":{},\"renamed\":{}}},\"channels\":{{\"added\":{},\"removed\":{}}},\"reasons\":{},\"through_vendor\":{through_vendor}}}\n",
         quote(d.verdict.as_str()),
         d.has_behaviour_change(),
         json_list(d.added.iter().map(|e| json_entry(e, ""))),
@@ -313,6 +315,7 @@ pub fn json(d: &Diff) -> String {
         json_list(d.retired.iter().map(|e| json_entry(e, ""))),
         strings(&d.groups_added),
         strings(&d.groups_removed),
+        strings(&d.groups_renamed),
         strings(&d.channels_added),
         strings(&d.channels_removed),
         json_reasons(&d.reasons),
@@ -353,21 +356,25 @@ pub fn changelog(d: &Diff, version: Option<&str>, sources: &[String]) -> String 
     added.extend(d.groups_added.iter().cloned());
     added.extend(d.channels_added.iter().map(|c| format!("channel `{c}`")));
     block("Added", added);
-    block(
-        "Changed",
-        d.changed
+    let mut changed: Vec<String> = d
+        .changed
+        .iter()
+        .map(|c| {
+            let details: Vec<String> = c.fields.iter().map(|f| field_detail(c, *f)).collect();
+            let prefix = if c.is_behaviour_change() {
+                "**Behaviour change:** "
+            } else {
+                ""
+            };
+            format!("{prefix}{}: {}", label(&c.entry), details.join("; "))
+        })
+        .collect();
+    changed.extend(
+        d.groups_renamed
             .iter()
-            .map(|c| {
-                let details: Vec<String> = c.fields.iter().map(|f| field_detail(c, *f)).collect();
-                let prefix = if c.is_behaviour_change() {
-                    "**Behaviour change:** "
-                } else {
-                    ""
-                };
-                format!("{prefix}{}: {}", label(&c.entry), details.join("; "))
-            })
-            .collect(),
+            .map(|g| format!("{g} (the variant stays)")),
     );
+    block("Changed", changed);
     block(
         "Deprecated",
         d.retired

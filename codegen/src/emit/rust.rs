@@ -137,7 +137,8 @@ fn groups(names: &Names<'_>, kind: Kind) -> TokenStream {
         let desc = field_string(&g.descriptions.first().map_or_else(String::new, |(_, d)| plain_text(d)));
         let channels = g.channels.iter().map(|c| channel_path(names, c));
         let fin = kind == Kind::Status && is_final_status_group(&g.name);
-        quote!(crate::data::GroupData { id: #id, name: #name, description: #desc, channels: &[#(#channels),*], is_final: #fin })
+        let aliases = g.aliases.iter().map(|a| string(a));
+        quote!(crate::data::GroupData { id: #id, name: #name, aliases: &[#(#aliases),*], description: #desc, channels: &[#(#channels),*], is_final: #fin })
     });
     let all = paths(&ty, groups.iter().map(|g| g.ident.as_str()));
     let docs = doc(&prose::group_enum(kind, groups));

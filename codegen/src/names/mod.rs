@@ -10,7 +10,7 @@ mod derive;
 pub use derive::{unique_variants, variants_with_pins, Candidate};
 
 use crate::model::{group_key, Catalog, Code, Group, GroupRef, Kind};
-use crate::overrides::{code_pin_key, group_pin_key, pinned};
+use crate::overrides::{code_pin_key, group_pin_key, parse_group_pin_key, pinned};
 use std::collections::BTreeMap;
 
 /// A channel and its `Channel` variant.
@@ -39,6 +39,10 @@ pub struct GroupName {
     pub descriptions: Vec<(Option<String>, String)>,
     /// Channels whose codes use the group, in canonical order.
     pub channels: Vec<String>,
+    /// The [`group_key`]s of the names the group had before a refresh reworded its
+    /// heading (from the pins that keep its variant), sorted: payloads may still send
+    /// them.
+    pub aliases: Vec<String>,
 }
 
 /// A code and its variant.
@@ -236,6 +240,23 @@ fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
     {
         g.ident = ident;
     }
+    for (key, ident) in &catalog.pins {
+        let Some((k, id, name)) = parse_group_pin_key(key) else {
+            continue;
+        };
+        let Some(g) = groups
+            .iter_mut()
+            .find(|g| k == kind && g.ident == *ident && g.id == id && g.key != name)
+        else {
+            continue;
+        };
+        if !g.aliases.iter().any(|a| a == name) {
+            g.aliases.push(name.to_owned());
+        }
+    }
+    for g in &mut groups {
+        g.aliases.sort();
+    }
     for code in catalog.codes_of(kind) {
         let Some(r) = &code.group else { continue };
         if let Some(&i) = index.get(&group_identity(r)) {
@@ -257,6 +278,7 @@ fn first_listing(g: &Group, key: String) -> GroupName {
         key,
         descriptions: vec![(g.channel.clone(), g.description.clone())],
         channels: Vec::new(),
+        aliases: Vec::new(),
     }
 }
 

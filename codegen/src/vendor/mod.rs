@@ -12,9 +12,9 @@ use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
 use crate::docs_source::{self, DocFile, Provenance};
 use crate::freshness::{self, sha256_hex};
-use crate::model::{pair_codes, pair_codes_by_name, Catalog, Code};
+use crate::model::{group_key, pair_codes, pair_codes_by_name, pair_groups, Catalog, Code};
 use crate::names::Names;
-use crate::overrides;
+use crate::overrides::{self, group_pin_key};
 use crate::{read, retired, Inputs, PageInput};
 use fetch::fits;
 use std::path::{Path, PathBuf};
@@ -296,9 +296,10 @@ fn refresh(old: &Catalog, mut inputs: Inputs, version: Option<&Version>) -> Refr
 
     let before = inputs.overrides.variants.len();
     let unpinned = read(&inputs).catalog;
-    for (key, ident) in Names::new(old)
-        .pins()
+    let old_names = Names::new(old);
+    for (key, ident) in renamed_group_pins(old, &old_names, &unpinned)
         .into_iter()
+        .chain(old_names.pins())
         .chain(Names::new(&unpinned).pins())
     {
         inputs.overrides.variants.entry(key).or_insert(ident);
@@ -310,6 +311,41 @@ fn refresh(old: &Catalog, mut inputs: Inputs, version: Option<&Version>) -> Refr
         newly_pinned,
         next_version,
     }
+}
+
+/// The pins that keep a renamed group's variant: a group in the same
+/// [`GroupSlot`](crate::model::GroupSlot) (kind, channel, id) under a heading whose
+/// [`group_key`] changed (`Registration error`, now `Registration errors`) is the same
+/// group, and its new name is pinned to its old variant. The old pin stays too, so the
+/// old name remains an alias the wire objects find it by. A variant still used by a group
+/// of its old name (a rename in one channel of several) is not moved; nor is one variant
+/// given to two new names.
+fn renamed_group_pins(
+    old: &Catalog,
+    old_names: &Names<'_>,
+    new: &Catalog,
+) -> Vec<(String, String)> {
+    let mut pins: Vec<(String, String)> = Vec::new();
+    for (o, n) in pair_groups(&old.groups, &new.groups).renamed() {
+        let old_key = group_key(&o.key.name);
+        let still_used = new
+            .groups
+            .iter()
+            .any(|g| g.kind == o.kind && g.key.id == o.key.id && group_key(&g.key.name) == old_key);
+        let ident = old_names
+            .groups(o.kind)
+            .iter()
+            .find(|g| g.key == old_key && g.id == o.key.id)
+            .map(|g| g.ident.clone());
+        let key = group_pin_key(n.kind, &n.key);
+        match ident {
+            Some(ident) if !still_used && !pins.iter().any(|(k, i)| *i == ident || *k == key) => {
+                pins.push((key, ident));
+            }
+            _ => {}
+        }
+    }
+    pins
 }
 
 /// The catalog `new` would give once `cargo codes vendor` brought it over `old`: every
