@@ -161,6 +161,9 @@ fn variant_of(key: &str) -> Option<&str> {
 /// | any other field (`id`, `name`, `channel`, `channels`, ...) | minor |
 /// | a `description` field | patch |
 ///
+/// A list field on one side only, empty there, is no difference: a generator that adds
+/// a list to the table rows (`aliases`) changes nothing until a row fills it.
+///
 /// Facts about an added or removed variant, and lookups that only name such
 /// variants, are covered by that variant's line.
 pub fn compare(old: &Facts, new: &Facts) -> Comparison {
@@ -202,6 +205,7 @@ pub fn compare(old: &Facts, new: &Facts) -> Comparison {
         };
         let line = match (old.get(key), new.get(key)) {
             (Some(a), Some(b)) if a == b => continue,
+            (Some(empty), None) | (None, Some(empty)) if empty == "[]" => continue,
             (Some(a), Some(b)) if is_variant => (Level::Minor, format!("`{key}`: {a} -> {b}")),
             (Some(a), Some(b)) => {
                 let level = if field == Some("description") {

@@ -178,6 +178,23 @@ fn each_kind_of_difference_has_its_level() {
             )],
         }
     );
+    // A list field on one side only is no difference while it is empty (the source
+    // before the generator added it); filled, it is.
+    let key = "ErrorGroup::HandsetErrors.aliases";
+    assert_eq!(old.0.get(key).map(String::as_str), Some("[]"));
+    let mut before = old.clone();
+    before.0.remove(key);
+    assert_eq!(compare(&before, &old), Comparison::default());
+    assert_eq!(compare(&old, &before), Comparison::default());
+    let mut filled = old.clone();
+    filled.0.insert(key.into(), "[\"HANDSETERROR\"]".into());
+    assert_eq!(
+        compare(&before, &filled).changes,
+        [(
+            Level::Minor,
+            "`ErrorGroup::HandsetErrors.aliases`: absent -> [\"HANDSETERROR\"]".to_owned()
+        )]
+    );
     // Added is minor.
     assert_eq!(
         compare(&gone, &old).changes,
