@@ -54,6 +54,8 @@ pub mod model;
 mod names;
 mod overrides;
 mod parse;
+#[cfg(feature = "cli")]
+pub mod refresh;
 mod retired;
 mod validate;
 #[cfg(feature = "cli")]

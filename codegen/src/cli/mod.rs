@@ -9,6 +9,7 @@
 //! cargo codes generate --write | --check             generate.rs  rewrite or check src/generated.rs
 //! cargo codes pin                                    pin.rs       record every variant name in overrides.json
 //! cargo codes vendor SOURCE                          vendor.rs    refresh a page from a file or URL
+//! cargo codes refresh [--from URL] [--pr-body FILE]   refresh.rs   every page from its address; the release prepared
 //! cargo codes diff OLD NEW | --base REV              diff.rs      the diff of meaning and its semver verdict
 //! cargo codes help [COMMAND] | --help | --version                 from clap
 //! ```
@@ -19,7 +20,7 @@
 //! generator reads them for `src/generated.rs`.
 //!
 //! [`run`] ends with an [`ExitStatus`]: 0 success, 1 refused input, 2 a verdict or a usage
-//! error.
+//! error, 3 a refresh that changed the crate.
 
 /// The exit statuses, as every `--help` ends with them (a macro, for `concat!`).
 macro_rules! exit_status {
@@ -28,7 +29,8 @@ macro_rules! exit_status {
   0  success
   1  refused input: a page refused (with check --deny-warnings, also for a warning),
      nothing matches, a fetch fails, or src/generated.rs is stale (generate --check)
-  2  a usage error, or a verdict: diff --fail-on or --check-version failed"
+  2  a usage error, or a verdict: diff --fail-on or --check-version failed
+  3  refresh only: the page changed, and the files were written"
     };
 }
 
@@ -47,6 +49,7 @@ mod folder;
 mod generate;
 mod git;
 mod pin;
+mod refresh;
 mod vendor;
 
 pub use check::summary_table;
@@ -64,6 +67,8 @@ const AFTER_HELP: &str = after_help!(
   cargo codes generate --check              is src/generated.rs what docs-source/ generates?
   cargo codes vendor URL                    refresh the page from its address, e.g.
       https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes
+  cargo codes refresh --pr-body pr-body.md  what the scheduled job runs: exit 0 up to date,
+                                            3 changed (release prepared), 1 refused
   cargo codes diff --base main --fail-on major
                                             exit 2 if the change since main is a major one
   cargo codes help vendor                   one command's options and examples
@@ -103,6 +108,7 @@ enum Command {
     Generate(generate::Args),
     Pin(pin::Args),
     Vendor(vendor::Args),
+    Refresh(refresh::Args),
     Diff(diff::Args),
 }
 
@@ -115,6 +121,7 @@ impl Command {
             Command::Generate(args) => generate::run(args, cx),
             Command::Pin(args) => pin::run(args, cx),
             Command::Vendor(args) => vendor::run(args, cx),
+            Command::Refresh(args) => refresh::run(args, cx),
             Command::Diff(args) => diff::run(args, cx),
         }
     }
@@ -140,15 +147,19 @@ pub enum ExitStatus {
     Verdict,
     /// 2: the command line was wrong; clap's message and usage say how.
     Usage,
+    /// 3: `refresh` found the page changed and wrote the files: a status that means
+    /// "changed" and nothing else, for the job that opens the pull request.
+    Changed,
 }
 
 impl ExitStatus {
-    /// The process exit code: 0, 1 or 2.
+    /// The process exit code: 0, 1, 2 or 3.
     pub fn code(self) -> i32 {
         match self {
             ExitStatus::Success => 0,
             ExitStatus::Refused => 1,
             ExitStatus::Verdict | ExitStatus::Usage => 2,
+            ExitStatus::Changed => 3,
         }
     }
 }
@@ -200,6 +211,8 @@ enum Error {
     ReadFolder(PathBuf, std::io::Error),
     /// Vendoring refused the page or the folder it would make; nothing was changed.
     Plan(String),
+    /// A refresh refused (its reason already written); nothing was changed.
+    Refresh,
 }
 
 impl Error {
@@ -244,6 +257,7 @@ impl fmt::Display for Error {
                 write!(f, "cannot read {}: {e}; {unchanged}", dir.display())
             }
             Error::Plan(e) => write!(f, "{e}\n{unchanged}"),
+            Error::Refresh => write!(f, "the refresh was refused; {unchanged}"),
         }
     }
 }

@@ -63,7 +63,7 @@ pub(super) struct Args {
 }
 
 /// Parses `--timeout`: a finite number of seconds above 0 that a [`Duration`] holds.
-fn timeout(text: &str) -> Result<Duration, String> {
+pub(super) fn timeout(text: &str) -> Result<Duration, String> {
     let secs: f64 = text
         .trim()
         .parse()
@@ -92,6 +92,7 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
         retrieved: crate::vendor::today_utc(),
         version: version.clone(),
         generated: generated_file.is_some(),
+        release: None,
     };
     let plan = crate::vendor::plan(&files, shown, &fetched, &options).map_err(Error::Plan)?;
     crate::vendor::apply(&folder.dir, generated_file.as_deref(), &plan)

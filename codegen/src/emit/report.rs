@@ -175,6 +175,28 @@ pub fn markdown(d: &Diff) -> String {
         s.push_str("\nNo change in meaning: the codes, their names, descriptions, permanence, groups and channels are the same.\n");
         return s;
     }
+    s.push_str(&changes_markdown(d));
+    let mut why = |summary: String, reasons: &[Reason]| {
+        s.push_str(&format!("\n<details><summary>{summary}</summary>\n\n"));
+        for r in reasons {
+            s.push_str(&format!("- {}: {}\n", r.level(), md_cell(&r.text)));
+        }
+        s.push_str("\n</details>\n");
+    };
+    why("Why this verdict".to_owned(), &d.reasons);
+    if let Some((level, reasons)) = vendored_reasons(d) {
+        why(
+            format!("Why {level} through <code>cargo codes vendor</code>"),
+            reasons,
+        );
+    }
+    s
+}
+
+/// The codes, groups and channels a diff adds, removes, retires and changes, as markdown:
+/// a table of codes, then lists of groups and channels.
+pub fn changes_markdown(d: &Diff) -> String {
+    let mut s = String::new();
     s.push_str("\n| change | kind | id | name | channel | details |\n| --- | --- | --- | --- | --- | --- |\n");
     let row = |s: &mut String, what: &str, e: &Entry, details: String| {
         s.push_str(&format!(
@@ -225,20 +247,6 @@ pub fn markdown(d: &Diff) -> String {
     list("Groups renamed", &d.groups_renamed);
     list("Channels added", &d.channels_added);
     list("Channels removed", &d.channels_removed);
-    let mut why = |summary: String, reasons: &[Reason]| {
-        s.push_str(&format!("\n<details><summary>{summary}</summary>\n\n"));
-        for r in reasons {
-            s.push_str(&format!("- {}: {}\n", r.level(), md_cell(&r.text)));
-        }
-        s.push_str("\n</details>\n");
-    };
-    why("Why this verdict".to_owned(), &d.reasons);
-    if let Some((level, reasons)) = vendored_reasons(d) {
-        why(
-            format!("Why {level} through <code>cargo codes vendor</code>"),
-            reasons,
-        );
-    }
     s
 }
 

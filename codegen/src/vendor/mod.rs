@@ -6,6 +6,7 @@ mod fetch;
 mod target;
 
 pub use fetch::{fetch, Fetched};
+pub(crate) use target::page_title;
 pub use target::{Match, Replaced, UrlFrom};
 
 use crate::diag::Diagnostics;
@@ -80,6 +81,10 @@ pub struct Options {
     /// Whether to regenerate the committed generated source too (the package commits
     /// one).
     pub generated: bool,
+    /// The release that codes leaving the page are kept as deprecated since. Default:
+    /// the version this vendoring's verdict demands after `version`. A refresh of several
+    /// pages gives the version their verdict together demands.
+    pub release: Option<Version>,
 }
 
 /// Plans vendoring `page` into the folder whose files are `files`. Fails, with the
@@ -150,7 +155,12 @@ pub fn plan(
 
     let mut diags = Diagnostics::default();
     let inputs = docs_source::inputs_from_files(&new_files, display_dir, &mut diags);
-    let refreshed = refresh(&old, inputs, options.version.as_ref());
+    let refreshed = refresh(
+        &old,
+        inputs,
+        options.version.as_ref(),
+        options.release.as_ref(),
+    );
     set_file(
         &mut new_files,
         retired::FILE,
@@ -246,7 +256,12 @@ struct Refresh {
 /// deprecated since the release this vendoring demands (after `version`, when known);
 /// codes that come back leave the retired ones; every variant name of `old` and of the
 /// new codes is pinned, so that later refreshes keep them.
-fn refresh(old: &Catalog, mut inputs: Inputs, version: Option<&Version>) -> Refresh {
+fn refresh(
+    old: &Catalog,
+    mut inputs: Inputs,
+    version: Option<&Version>,
+    release: Option<&Version>,
+) -> Refresh {
     let page_catalog = read(&Inputs {
         retired: Vec::new(),
         ..inputs.clone()
@@ -283,8 +298,8 @@ fn refresh(old: &Catalog, mut inputs: Inputs, version: Option<&Version>) -> Refr
     inputs.retired = codes;
     let verdict = diff::diff(old, &read(&inputs).catalog).verdict;
     let next_version = version.map(|v| diff::bump(v, verdict));
-    let release = next_version
-        .as_ref()
+    let release = release
+        .or(next_version.as_ref())
         .map_or_else(|| "the next release".to_owned(), ToString::to_string);
     for c in inputs
         .retired
@@ -352,12 +367,12 @@ fn renamed_group_pins(
 /// variant name of `old` kept, and the codes that leave the page kept as deprecated
 /// variants. What `cargo codes diff OLD NEW` compares for its verdict through vendor.
 pub fn as_vendored(old: &Catalog, new: &Inputs) -> Catalog {
-    read(&refresh(old, new.clone(), None).inputs).catalog
+    read(&refresh(old, new.clone(), None, None).inputs).catalog
 }
 
 /// The generated source for the folder `files`, as the package sees it (paths shown as
 /// `docs-source/NAME`).
-fn generated_source(files: &[DocFile]) -> Result<String, String> {
+pub(crate) fn generated_source(files: &[DocFile]) -> Result<String, String> {
     let mut scratch = Diagnostics::default();
     read(&docs_source::inputs_from_files(
         files,
@@ -366,6 +381,19 @@ fn generated_source(files: &[DocFile]) -> Result<String, String> {
     ))
     .source()
     .map_err(|d| format!("docs-source would be refused after vendoring:\n{d}"))
+}
+
+/// The folder `files` once `plan` is applied to it: what a vendoring leaves, in memory.
+pub fn files_after(files: &[DocFile], plan: &Plan) -> Vec<DocFile> {
+    let mut out: Vec<DocFile> = files
+        .iter()
+        .filter(|f| !plan.removes.contains(&f.name))
+        .cloned()
+        .collect();
+    for w in &plan.writes {
+        set_file(&mut out, &w.name, w.bytes.clone());
+    }
+    out
 }
 
 /// The files of `new` that differ from `old`, in [`write_order`].

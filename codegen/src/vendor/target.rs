@@ -242,7 +242,7 @@ fn kinds_of(c: &Catalog) -> &'static str {
 
 /// A page's title: an HTML page's first `<h1>`, else its `<title>` up to ` | `; a
 /// markdown page's front matter `title:`, else its first `# ` heading.
-pub(super) fn page_title(bytes: &[u8], is_html: bool) -> Option<String> {
+pub(crate) fn page_title(bytes: &[u8], is_html: bool) -> Option<String> {
     let text = std::str::from_utf8(bytes).ok()?;
     let title = if is_html {
         element_text(text, "h1").or_else(|| {
