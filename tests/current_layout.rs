@@ -99,3 +99,114 @@ fn one_id_under_two_names_is_two_codes_and_descriptions_are_plain_text() {
         ]
     );
 }
+
+const TODAY_PROBE: &str = r#"use infobip_codes::{ErrorGroup, MessageError, MessageStatus, Outcome, StatusGroup};
+
+fn status(group: (u16, &str), id: u16, name: &str) -> MessageStatus {
+    let mut s = MessageStatus::default();
+    s.group_id = Some(group.0.into());
+    s.group_name = Some(group.1.into());
+    s.id = Some(id.into());
+    s.name = Some(name.into());
+    s
+}
+
+fn error(group: (u16, &str), id: u16, name: &str) -> MessageError {
+    let mut e = MessageError::default();
+    e.group_id = Some(group.0.into());
+    e.group_name = Some(group.1.into());
+    e.id = Some(id.into());
+    e.name = Some(name.into());
+    e
+}
+
+fn main() {
+    for name in ["PENDING", "Pending", "UNDELIVERABLE", "REJECTED"] {
+        println!("status group {name}: {:?}", StatusGroup::from_name(name));
+    }
+    for name in ["HANDSET_ERRORS", "Handset errors", "REGISTRATION_ERROR", "Registration errors", "System Error", "CLOUD_ERROR"] {
+        println!("error group {name}: {:?}", ErrorGroup::from_name(name));
+    }
+    println!("names: {} / {} / {}", StatusGroup::Pending.name(), ErrorGroup::HandsetErrors.name(), ErrorGroup::RegistrationError.name());
+    let pending = status((1, "PENDING"), 7, "PENDING_ENROUTE");
+    println!("PENDING: {:?} {:?}", pending.group(), Outcome::from_wire(Some(&pending), None));
+    let undeliverable = status((2, "UNDELIVERABLE"), 4, "UNDELIVERABLE_NOT_DELIVERED");
+    let absent = error((1, "HANDSET_ERRORS"), 27, "EC_ABSENT_SUBSCRIBER");
+    println!("HANDSET_ERRORS: {:?} {:?}", absent.group(), Outcome::from_wire(Some(&undeliverable), Some(&absent)));
+    let push = error((1, "Registration error"), 8001, "NOT_A_DOCUMENTED_NAME");
+    println!("Registration error: {:?}", push.group());
+}
+"#;
+
+/// Today's page (the status and error pages of `tests/fixtures/pages/current-full/` as
+/// one page, as Infobip publishes it at one address) vendored over the shipped readme.io
+/// page: every group heading is re-cased or reworded (`PENDING` is `Pending`,
+/// `HANDSET_ERRORS` is `Handset errors`, `Registration error` is `Registration errors`),
+/// email and chat codes leave reworded groups, seven channels arrive. The refresh goes
+/// through below major, removes no variant, and payloads that send the API's group names
+/// still find their groups.
+#[test]
+fn todays_page_vendored_over_the_shipped_page_keeps_every_variant_and_group() {
+    let copy = support::Copy::new("todays-page", TODAY_PROBE);
+    let full = |name: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/pages/current-full")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let errors = full("error-codes.md");
+    let errors = errors.split_once('\n').unwrap().1; // one page, one title
+    let page = copy.dir.join("response-status-and-error-codes.md");
+    std::fs::write(&page, format!("{}\n{errors}", full("status-codes.md"))).unwrap();
+    let (code, out, err) = copy.codes(&[
+        "vendor",
+        &page.to_string_lossy(),
+        "--canonical-url",
+        "https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("\nsemver verdict: minor\n"), "{out}");
+    assert!(!out.contains("removed"), "{out}");
+    assert!(!out.contains("major"), "{out}");
+    for renamed in [
+        "  ~ status group 1: `PENDING` is now `Pending`\n",
+        "  ~ error group 1 (general): `HANDSET_ERRORS` is now `Handset errors`\n",
+        "  ~ error group 1 (push): `Registration error` is now `Registration errors`\n",
+        "  ~ error group 3 (email): `System Error` is now `System errors`\n",
+        "  ~ error group 3 (chat): `System Error` is now `System errors`\n",
+    ] {
+        assert!(out.contains(renamed), "{renamed} in:\n{out}");
+    }
+    assert!(out.contains("\ngroups renamed (16):\n"), "{out}");
+    assert!(out.contains("\nchannels added (7):\n"), "{out}");
+    // The codes gone from email's reworded groups are retired, not refused.
+    assert!(
+        out.contains("  ~ error 6015 EC_GATEWAY_ERROR (email)  ErrorCode::EcGatewayError\n"),
+        "{out}"
+    );
+
+    let (ok, stdout, stderr) = copy.probe(&["serde"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "status group PENDING: Some(Pending)",
+            "status group Pending: Some(Pending)",
+            "status group UNDELIVERABLE: Some(Undeliverable)",
+            "status group REJECTED: Some(Rejected)",
+            "error group HANDSET_ERRORS: Some(HandsetErrors)",
+            "error group Handset errors: Some(HandsetErrors)",
+            // A former heading is still a name of the group.
+            "error group REGISTRATION_ERROR: Some(RegistrationError)",
+            "error group Registration errors: Some(RegistrationError)",
+            "error group System Error: Some(SystemError)",
+            "error group CLOUD_ERROR: Some(CloudError)",
+            "names: Pending / Handset errors / Registration errors",
+            "PENDING: Some(Pending) Pending",
+            "HANDSET_ERRORS: Some(HandsetErrors) RetryLater",
+            "Registration error: Some(RegistrationError)",
+        ]
+    );
+}

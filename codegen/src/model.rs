@@ -334,7 +334,7 @@ pub struct Catalog {
     pub sources: Vec<SourcePage>,
     /// Channels in canonical order.
     pub channels: Vec<Channel>,
-    /// Groups in canonical order (kind, channel, id, name).
+    /// Groups in canonical order (kind, channel, id, name; groups without an id last).
     pub groups: Vec<Group>,
     /// Codes in canonical order (kind, channel, id).
     pub codes: Vec<Code>,
@@ -477,7 +477,10 @@ impl Catalog {
                     (Some(_), None) => Ordering::Greater,
                     (Some(x), Some(y)) => channel_order(x, y),
                 })
-                .then_with(|| a.key.cmp(&b.key))
+                // Groups without an id after those with one: a name lookup finds the
+                // first group of a name, and Moments' `Pending` (no id) is not the
+                // `Pending` that payloads name with group id 1.
+                .then_with(|| (a.key.id.is_none(), &a.key).cmp(&(b.key.id.is_none(), &b.key)))
                 .then_with(|| a.location.cmp(&b.location))
         });
         self.codes.sort_by(Code::canonical_cmp);

@@ -105,12 +105,34 @@ fn one_id_under_two_names_in_one_channel_is_two_codes_and_a_warning_naming_both_
 }
 
 #[test]
-fn unknown_column() {
-    let page = "## General error codes\n### OK (group id: 0) - general error codes\n|Id|Colour|Error|\n|-|-|-|\n|0|red|`NO_ERROR`|\n";
+fn a_column_the_crate_has_no_field_for_is_kept_in_the_descriptions() {
+    // Mobile Identity's table on the current page has a `Response type` column.
+    let page = "## General error codes\n### OK (group id: 0) - general error codes\n|Id|Response type|Error|Description|\n|-|-|-|-|\n|0|SYNC & CALLBACK|`NO_ERROR`|No error.|\n|1||`EC_A`|An error.|\n";
+    let inputs = one("p.md", page);
+    assert_eq!(
+        messages(&inputs),
+        ["p.md:3:5: warning: column `Response type` is not one the crate has a field for; each row's cell is kept in its description, as `Response type: ...`\n  | | Id | Response type | Error | Description |\n  = hint: codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description"]
+    );
+    let reading = read(&inputs);
+    let descriptions: Vec<&str> = reading
+        .catalog
+        .codes
+        .iter()
+        .map(|c| c.description.as_str())
+        .collect();
+    assert_eq!(
+        descriptions,
+        ["No error.\n\nResponse type: SYNC & CALLBACK", "An error."]
+    );
+}
+
+#[test]
+fn a_column_without_a_header_is_refused() {
+    let page = "## General error codes\n### OK (group id: 0) - general error codes\n|Id| |Error|\n|-|-|-|\n|0|red|`NO_ERROR`|\n";
     let first = messages(&one("p.md", page));
     assert_eq!(
         first,
-        ["p.md:3:5: error: unknown column `Colour`\n  | | Id | Colour | Error |\n  = hint: codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description"]
+        ["p.md:3:5: error: a column without a header\n  | | Id |  | Error |\n  = hint: codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description"]
     );
 }
 

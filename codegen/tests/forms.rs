@@ -162,11 +162,12 @@ fn the_current_layout_merges_two_pages_into_one_catalog() {
         .collect();
     assert_eq!(
         status_groups,
+        // Groups without an id come after those with one.
         [
-            (None, "Scheduled"),
             (Some(1), "PENDING"),
             (Some(3), "DELIVERED"),
-            (Some(5), "Rejected")
+            (Some(5), "Rejected"),
+            (None, "Scheduled"),
         ]
     );
 

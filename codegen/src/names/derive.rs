@@ -151,10 +151,17 @@ pub fn variants_with_pins(items: &[Candidate], pins: &[Option<String>]) -> Vec<S
                 return p;
             }
             let with_id = item.id.map(|id| format!("{derived}{id}"));
-            let with_channel = with_id
-                .as_ref()
-                .zip(item.channel.as_deref())
-                .map(|(n, ch)| format!("{n}{}", upper_camel(ch)));
+            // Codes always have an id; a group the page gives no id has only its channel.
+            let with_channel = match &with_id {
+                Some(n) => item
+                    .channel
+                    .as_deref()
+                    .map(|ch| format!("{n}{}", upper_camel(ch))),
+                None => item
+                    .channel
+                    .as_deref()
+                    .map(|ch| format!("{derived}{}", upper_camel(ch))),
+            };
             let with_name = with_channel
                 .as_ref()
                 .map(|n| format!("{n}{}", name_tag(&item.name)));

@@ -216,12 +216,27 @@ fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
             }
         }
     }
+    for code in catalog.codes_of(kind) {
+        let Some(r) = &code.group else { continue };
+        if let Some(&i) = index.get(&group_identity(r)) {
+            let g = &mut groups[i];
+            if !g.channels.contains(&code.channel) {
+                g.channels.push(code.channel.clone());
+            }
+        }
+    }
+    // A group without an id that shares its name with another is told apart by the
+    // channel that lists it (Moments' `Pending` beside status group 1 `Pending`).
     let candidates: Vec<Candidate> = groups
         .iter()
         .map(|g| Candidate {
             name: g.name.clone(),
             id: g.id,
-            channel: None,
+            channel: g
+                .id
+                .is_none()
+                .then(|| g.channels.first().cloned())
+                .flatten(),
         })
         .collect();
     let pins: Vec<Option<String>> = groups
@@ -256,15 +271,6 @@ fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
     }
     for g in &mut groups {
         g.aliases.sort();
-    }
-    for code in catalog.codes_of(kind) {
-        let Some(r) = &code.group else { continue };
-        if let Some(&i) = index.get(&group_identity(r)) {
-            let g = &mut groups[i];
-            if !g.channels.contains(&code.channel) {
-                g.channels.push(code.channel.clone());
-            }
-        }
     }
     groups
 }

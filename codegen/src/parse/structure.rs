@@ -19,6 +19,9 @@ enum Column {
     Permanent,
     Name,
     Description,
+    /// A column the crate has no field for (Mobile Identity's `Response type`): its cells
+    /// are kept in the descriptions.
+    Other,
 }
 
 const COLUMN_HINT: &str =
@@ -31,7 +34,8 @@ fn column(header: &str) -> Option<Column> {
         "status" | "error" | "name" | "code" | "status name" | "error name" | "status code"
         | "error code" => Some(Column::Name),
         "description" => Some(Column::Description),
-        _ => None,
+        "" => None,
+        _ => Some(Column::Other),
     }
 }
 
@@ -273,7 +277,7 @@ fn table(
             diags.push(
                 Diagnostic::error(
                     cell.location.clone(),
-                    format!("unknown column `{}`", cell.plain),
+                    "a column without a header".to_owned(),
                 )
                 .with_snippet(header_text(t))
                 .with_hint(COLUMN_HINT),
@@ -294,7 +298,7 @@ fn table(
         }
     }
     for (i, col) in columns.iter().enumerate() {
-        if col.is_some() && columns[..i].contains(col) {
+        if col.is_some() && *col != Some(Column::Other) && columns[..i].contains(col) {
             usable = false;
             diags.push(
                 Diagnostic::error(
@@ -309,11 +313,28 @@ fn table(
     let (Some(id_col), Some(name_col), true) = (id_col, name_col, usable) else {
         return;
     };
+    let others: Vec<(usize, String)> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == Some(Column::Other))
+        .map(|(i, _)| (i, collapse_whitespace(&t.header[i].plain)))
+        .collect();
+    for (i, header) in &others {
+        diags.push(
+            Diagnostic::warning(
+                t.header[*i].location.clone(),
+                format!("column `{header}` is not one the crate has a field for; each row's cell is kept in its description, as `{header}: ...`"),
+            )
+            .with_snippet(header_text(t))
+            .with_hint(COLUMN_HINT),
+        );
+    }
     let layout = Layout {
         id: id_col,
         name: name_col,
         permanent: find(Column::Permanent),
         description: find(Column::Description),
+        others,
         width: t.header.len(),
     };
 
@@ -352,6 +373,8 @@ struct Layout {
     name: usize,
     permanent: Option<usize>,
     description: Option<usize>,
+    /// Columns the crate has no field for, with their headers.
+    others: Vec<(usize, String)>,
     width: usize,
 }
 
@@ -372,7 +395,18 @@ fn code(
         None => Ok(None),
         Some(c) => row_permanent(row, c, diags).map(Some),
     };
-    let (name, description) = row_name(row, layout, diags)?;
+    let (name, mut description) = row_name(row, layout, diags)?;
+    for (i, header) in &layout.others {
+        let Some(cell) = row.cells.get(*i).map(|c| c.whole_markdown()) else {
+            continue;
+        };
+        if !cell.trim().is_empty() {
+            if !description.is_empty() {
+                description.push_str("\n\n");
+            }
+            description.push_str(&format!("{header}: {}", cell.trim()));
+        }
+    }
     Some(Code {
         kind: section.kind,
         channel: section.channel.slug.clone(),
@@ -617,6 +651,7 @@ mod tests {
         assert_eq!(header_words("ID"), "id");
         assert_eq!(column("errorId"), Some(Column::Id));
         assert_eq!(column("statusName"), Some(Column::Name));
-        assert_eq!(column("messageId"), None);
+        assert_eq!(column("messageId"), Some(Column::Other));
+        assert_eq!(column(" "), None);
     }
 }
