@@ -56,6 +56,13 @@ fn most_rows_gone() -> String {
         .collect()
 }
 
+/// The vendored page without its Chat section: every code of a channel gone.
+fn without_chat() -> String {
+    let page = vendored_page();
+    let at = page.find("##Chat error codes").unwrap();
+    page[..at].to_owned()
+}
+
 /// The pages of these tests, served on 127.0.0.1 for the life of the test process.
 fn base() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
@@ -80,6 +87,10 @@ fn base() -> &'static str {
                     "text/html",
                     "<html><head><title>Sign in | Infobip</title></head><body><h1>Sign in</h1><form>Email</form></body></html>",
                 ),
+            ),
+            (
+                "/without-chat.md",
+                Answer::ok("text/markdown", without_chat()),
             ),
             (
                 "/retitled.md",
@@ -491,4 +502,22 @@ fn a_canonical_address_is_fetched_over_https_only() {
     let (code, out, _) = s.refresh("/unchanged.md", &[]);
     assert_eq!(code, 0, "{out}");
     assert_eq!(s.status(), "");
+}
+
+#[test]
+fn a_page_that_drops_a_whole_channel_is_refused_until_the_guard_is_loosened() {
+    let s = Scratch::new("channel-gone");
+    let (code, out, err) = s.refresh("/without-chat.md", &[]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(
+        err.starts_with("refused: the page looks broken: every code of channel(s) chat would be retired (guard: a whole channel); if Infobip really dropped them, accept it deliberately with --allow-channel-removal\n"),
+        "{err}"
+    );
+    assert_eq!(s.status(), "");
+    let (code, out, err) = s.refresh("/without-chat.md", &["--allow-channel-removal"]);
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(
+        out.contains("\nretired from the page, kept as deprecated (13):\n"),
+        "{out}"
+    );
 }

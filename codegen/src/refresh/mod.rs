@@ -194,7 +194,9 @@ pub fn plan(
             &catalog(&refreshed, &repo.shown),
         );
         let demanded = diff::bump(&version, diff.verdict);
-        if pages.len() == 1 || release.as_ref() == Some(&demanded) {
+        // The release only names the version in retired.json, which does not change the
+        // verdict: the second pass is the last.
+        if pages.len() == 1 || release.is_some() {
             break (refreshed, diff);
         }
         release = Some(demanded);
