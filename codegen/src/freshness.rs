@@ -19,9 +19,9 @@
 //!
 //! The build script of `infobip-codes` compares that list with the folder on every build
 //! that touches it, and fails when they differ. It has no build-dependencies, so the
-//! check is the std-only module [`check`] (re-exported here), which the package carries
-//! as `build/freshness.rs`, a copy byte for byte; this module adds what only the
-//! generator needs, the header writer.
+//! check is the std-only module [`check`](mod@check) (re-exported here), which the
+//! package carries as `build/freshness.rs`, a copy byte for byte; this module adds what
+//! only the generator needs, the header writer.
 
 pub mod check;
 
