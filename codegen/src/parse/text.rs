@@ -298,7 +298,7 @@ impl Reader<'_, '_> {
                             self.locate_text(after),
                             "a line right after a table's last row: the rest of the row's last cell, or a paragraph? text saved from a browser does not say",
                         )
-                        .with_snippet(after.text.trim().to_owned())
+                        .with_snippet(after.text.trim())
                         .with_hint(format!("join it to the row above, or leave a blank line after the table; or {VENDOR_HINT}")),
                     );
                 }
