@@ -128,7 +128,8 @@ fn every_status_round_trips() {
         #[cfg(feature = "serde")]
         {
             let json = serde_json::to_string(&code).unwrap();
-            assert_eq!(json, code.id().to_string());
+            let key = format!("{}/{}/{}", code.channel(), code.id(), code.name());
+            assert_eq!(json, serde_json::to_string(&key).unwrap());
             assert_eq!(serde_json::from_str::<StatusCode>(&json).unwrap(), code);
             let by_name = serde_json::to_string(code.name()).unwrap();
             assert_eq!(serde_json::from_str::<StatusCode>(&by_name).unwrap(), code);
@@ -221,8 +222,9 @@ fn unknown_ids_and_names_are_errors_not_panics() {
     {
         let err = serde_json::from_str::<StatusCode>("9999").unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("invalid value: integer `9999`, expected a status code id"),
+            err.to_string().starts_with(
+                "invalid value: integer `9999`, expected a status code: its key `channel/id/NAME`, a documented name, or an id"
+            ),
             "{err}"
         );
         assert!(serde_json::from_str::<StatusCode>("-1").is_err());

@@ -73,9 +73,10 @@ fn main() {
 }
 "#;
 
-#[test]
-fn codes_sharing_an_id_and_groups_sharing_a_name_resolve_by_the_payload() {
-    let copy = support::Copy::new("shared-ids", PROBE);
+/// A copy of the package generated from the current-layout pages, with `probe` as its
+/// binary.
+fn current_layout_copy(tag: &str, probe: &str) -> support::Copy {
+    let copy = support::Copy::new(tag, probe);
     let page = |name: &str| {
         std::fs::read_to_string(copy.dir.join("tests/fixtures/pages/current").join(name)).unwrap()
     };
@@ -92,6 +93,12 @@ fn codes_sharing_an_id_and_groups_sharing_a_name_resolve_by_the_payload() {
         ("error-codes.md", errors.as_bytes()),
     ]);
     copy.write_generated();
+    copy
+}
+
+#[test]
+fn codes_sharing_an_id_and_groups_sharing_a_name_resolve_by_the_payload() {
+    let copy = current_layout_copy("shared-ids", PROBE);
     let (ok, stdout, stderr) = copy.probe(&["serde"]);
     assert!(ok, "{stderr}");
     let expected = [
@@ -129,4 +136,105 @@ fn codes_sharing_an_id_and_groups_sharing_a_name_resolve_by_the_payload() {
         );
     }
     assert_eq!(lines.len(), expected.len(), "{stdout}");
+}
+
+/// Every code through serde_json and through CBOR, and back: how many come back as the
+/// same code, and which do not.
+const ROUND_TRIP_PROBE: &str = r#"use infobip_codes::{ErrorCode, StatusCode};
+use serde::{de::DeserializeOwned, Serialize};
+use std::fmt::Debug;
+
+fn json<T: Serialize + DeserializeOwned>(code: &T) -> Result<T, String> {
+    let text = serde_json::to_string(code).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| format!("{text}: {e}"))
+}
+
+fn cbor<T: Serialize + DeserializeOwned>(code: &T) -> Result<T, String> {
+    let mut bytes = Vec::new();
+    ciborium::into_writer(code, &mut bytes).map_err(|e| e.to_string())?;
+    ciborium::from_reader(bytes.as_slice()).map_err(|e| e.to_string())
+}
+
+fn count<T>(kind: &str, all: &[T])
+where
+    T: Serialize + DeserializeOwned + PartialEq + Debug,
+{
+    for (format, through) in [("json", json::<T> as fn(&T) -> Result<T, String>), ("cbor", cbor::<T>)] {
+        let mut same = 0;
+        for code in all {
+            match through(code) {
+                Ok(back) if back == *code => same += 1,
+                Ok(back) => println!("{kind} {format}: {code:?} came back as {back:?}"),
+                Err(e) => println!("{kind} {format}: {code:?} failed: {e}"),
+            }
+        }
+        println!("{kind} {format}: {same} of {} come back as the same code", all.len());
+    }
+}
+
+fn main() {
+    count("status", StatusCode::ALL);
+    count("error", ErrorCode::ALL);
+    // A key names one code, or none: never another code of the id.
+    for key in [
+        "people-api/40404/CUSTOM_ATTRIBUTE_DOES_NOT_EXIST",
+        "people-api/40404/custom_attribute_does_not_exist",
+        "people-api/40404",
+        "people-api/40404/REWORDED",
+        "mms/1/REWORDED",
+        "sms/1/EC_MMS_UNKNOWN_SUBSCRIBER",
+    ] {
+        let text = serde_json::to_string(key).unwrap();
+        println!("{key}: {:?}", serde_json::from_str::<ErrorCode>(&text).ok());
+    }
+}
+"#;
+
+/// Adds serde_json and ciborium to the copy's dependencies, where its binary sees them
+/// (the package has them as dev-dependencies, which only tests, examples and benches see).
+fn with_json_and_cbor(copy: &support::Copy) {
+    let manifest = copy.dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let serde = "serde = { version = \"1.0.200\", default-features = false, optional = true }\n";
+    assert!(
+        text.contains(serde),
+        "the manifest's serde dependency moved"
+    );
+    let text = text.replacen(
+        serde,
+        &format!("{serde}serde_json = \"1\"\nciborium = \"0.2\"\n"),
+        1,
+    );
+    std::fs::write(&manifest, text).unwrap();
+}
+
+#[test]
+fn every_code_comes_back_through_serde_as_the_same_code() {
+    let copy = current_layout_copy("serde-round-trip", ROUND_TRIP_PROBE);
+    with_json_and_cbor(&copy);
+    let (ok, stdout, stderr) = copy.probe(&["serde"]);
+    assert!(ok, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    // The copy documents 10 statuses and 9 errors; status 5101 and error 1 in two
+    // channels each, error 40404 under two names in one.
+    assert_eq!(
+        lines,
+        [
+            "status json: 10 of 10 come back as the same code",
+            "status cbor: 10 of 10 come back as the same code",
+            "error json: 9 of 9 come back as the same code",
+            "error cbor: 9 of 9 come back as the same code",
+            "people-api/40404/CUSTOM_ATTRIBUTE_DOES_NOT_EXIST: Some(CustomAttributeDoesNotExist)",
+            "people-api/40404/custom_attribute_does_not_exist: Some(CustomAttributeDoesNotExist)",
+            // Without a name, the first in page order, as `from_channel_id`.
+            "people-api/40404: Some(AdditionalFieldDoesNotExist)",
+            // Two codes of the channel and id, neither of that name: none.
+            "people-api/40404/REWORDED: None",
+            // The only code of the channel and id: its name was reworded.
+            "mms/1/REWORDED: Some(EcMmsUnknownSubscriber)",
+            // No such channel: the only code of the id and name.
+            "sms/1/EC_MMS_UNKNOWN_SUBSCRIBER: Some(EcMmsUnknownSubscriber)",
+        ],
+        "{stdout}"
+    );
 }

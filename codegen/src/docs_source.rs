@@ -241,7 +241,7 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
         .filter(|f| freshness::is_input(&f.name))
         .map(|f| freshness::Input {
             path: format!("{display_dir}/{}", f.name),
-            sha256: sha256_hex(&f.bytes),
+            sha256: freshness::digest(&f.bytes),
         })
         .collect();
     if pages.is_empty() && !diags.has_errors() {

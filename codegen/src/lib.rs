@@ -9,7 +9,7 @@
 //! ```
 //!
 //! - `parse`: one reader per input form (readme.io markdown, flattened text, crawler
-//!   capture, HTML), all producing one outline; `parse::structure` turns outlines into
+//!   capture, HTML, text saved from a browser), all producing one outline; `parse::structure` turns outlines into
 //!   the catalog, accounting for every table row.
 //! - [`model`]: the [`model::Catalog`] and the page's rules about it (finality).
 //! - `validate`: checks across pages (duplicate ids, group ids).

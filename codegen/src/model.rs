@@ -298,6 +298,9 @@ pub enum Form {
     Capture,
     /// The rendered HTML page.
     Html,
+    /// The rendered page saved from a browser as text: lines, tables with tab-separated
+    /// cells.
+    Text,
 }
 
 impl Form {
@@ -308,6 +311,7 @@ impl Form {
             Form::Flattened => "flattened",
             Form::Capture => "capture",
             Form::Html => "html",
+            Form::Text => "text",
         }
     }
 }

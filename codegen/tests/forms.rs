@@ -1,5 +1,7 @@
 //! Every form of one page gives the same catalog: readme.io markdown, flattened text,
 //! the crawler capture and rendered HTML; for the 2019 page and for the current layout.
+//! Text saved from a browser gives it too, but for the link addresses and markup that
+//! text does not keep.
 
 use infobip_codes_codegen::diag::{Diagnostic, LineIndex, Location};
 use infobip_codes_codegen::model::{Catalog, Form, Kind};
@@ -72,6 +74,65 @@ fn the_vendored_page_reads_the_same_in_every_form() {
     assert_eq!(meaning(&flat), meaning(&md));
     assert_eq!(meaning(&capture), meaning(&md));
     assert_eq!(meaning(&html), meaning(&md));
+}
+
+/// What a browser shows of a description in clean markdown: the text of each paragraph
+/// on a line of its own, links without their addresses, code spans without backticks.
+fn shown(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut lines = vec![String::new()];
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => lines.last_mut().unwrap().push_str(&t),
+            Event::SoftBreak => lines.last_mut().unwrap().push(' '),
+            Event::HardBreak | Event::End(TagEnd::Paragraph) => lines.push(String::new()),
+            _ => {}
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    lines.join("\n")
+}
+
+#[test]
+fn the_vendored_page_saved_as_text_reads_the_same_but_for_what_text_drops() {
+    let md = read_ok(vec![page(
+        "p.md",
+        file("docs-source/response-status-and-error-codes.md"),
+        URL,
+    )]);
+    let text = read_ok(vec![page(
+        "p.txt",
+        file("tests/fixtures/pages/response-status-and-error-codes.txt"),
+        URL,
+    )]);
+    assert_eq!(text.catalog.sources[0].form, Form::Text);
+    let (md, text) = (meaning(&md), meaning(&text));
+    assert_eq!(text.channels, md.channels);
+    assert_eq!(text.groups, md.groups);
+    assert_eq!(text.codes.len(), 189);
+    // Every code alike, but where its description had a link or a code span: text keeps
+    // what the browser showed, the link's text without its address.
+    let mut differ = Vec::new();
+    for (t, m) in text.codes.iter().zip(&md.codes) {
+        assert_eq!(t.description_text(), shown(&m.description), "{}", m.name);
+        if t.description != m.description {
+            differ.push(m.name.as_str());
+        }
+        let same = infobip_codes_codegen::model::Code {
+            description: m.description.clone(),
+            ..t.clone()
+        };
+        assert_eq!(&same, m);
+    }
+    assert_eq!(
+        differ,
+        [
+            "REJECTED_INVALID_NOTIFY_URL",
+            "REJECTED_INVALID_NOTIFY_CONTENT_TYPE",
+            "REJECTED_NO_APPLICATION",
+            "UNDELIVERABLE_NO_DESTINATION",
+        ]
+    );
 }
 
 fn current(form: &str) -> Reading {

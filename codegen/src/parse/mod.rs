@@ -7,6 +7,7 @@
 //! | flattened markdown | [`flattened`], then as markdown | a table's header and delimiter rows on one line |
 //! | crawler capture | [`capture`], then as flattened | a `Node:` / `Element:` dump |
 //! | rendered HTML | [`html`] (feature `html`) | `.html` / `.htm` file |
+//! | text saved from a browser | [`text`] | a line `Id<TAB>Status`: a codes table's header, cells between tabs |
 
 pub mod capture;
 pub mod flattened;
@@ -19,6 +20,7 @@ pub mod outline;
 pub mod readme;
 pub mod source_map;
 pub mod structure;
+pub mod text;
 
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::model::{Catalog, Form, SourcePage};
@@ -41,6 +43,8 @@ pub fn detect_form(path: &str, text: &str) -> Form {
         Form::Capture
     } else if flattened::looks_flattened(text) {
         Form::Flattened
+    } else if text::looks_like_text(text) {
+        Form::Text
     } else {
         Form::Markdown
     }
@@ -109,6 +113,7 @@ pub fn read_page(
             prepared.rewrite(flattened::unflatten);
             markdown_outline(prepared, &base, diags)
         }
+        Form::Text => text::outline(path, text, &base, diags),
         Form::Markdown => markdown_outline(Prepared::new(path, text, 0..text.len()), &base, diags),
     };
     let errors_before = diags.has_errors();

@@ -14,7 +14,7 @@ use crate::model::{Catalog, Channel, Code, Form, Group, GroupRef, Kind, SourcePa
 
 /// The columns a codes table may have, matched by header text, case-insensitively.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
+pub(crate) enum Column {
     Id,
     Permanent,
     Name,
@@ -27,7 +27,7 @@ enum Column {
 const COLUMN_HINT: &str =
     "codes tables have the columns Id, Permanent (errors only), Status or Error (the name), and optionally Description";
 
-fn column(header: &str) -> Option<Column> {
+pub(crate) fn column(header: &str) -> Option<Column> {
     match header_words(header).as_str() {
         "id" | "code id" | "status id" | "error id" => Some(Column::Id),
         "permanent" => Some(Column::Permanent),
@@ -71,6 +71,13 @@ fn looks_like_codes(columns: &[Option<Column>]) -> bool {
         .filter(|want| columns.contains(&Some(**want)))
         .count()
         >= 2
+}
+
+/// Whether header cells with these texts make a codes table wherever it stands (see
+/// `looks_like_codes`): how a reader without table markup tells a codes table's header.
+pub fn is_codes_header<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
+    let columns: Vec<Option<Column>> = cells.into_iter().map(column).collect();
+    looks_like_codes(&columns)
 }
 
 struct Section {
