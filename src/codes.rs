@@ -280,7 +280,27 @@ macro_rules! code_impls {
             /// The code with this id (see [`from_id`](Self::from_id)).
             #[inline]
             fn try_from(id: u16) -> Result<Self, Self::Error> {
-                Self::from_id(id).ok_or(UnknownId::new($what, id))
+                Self::from_id(id).ok_or(UnknownId::new($what, i32::from(id)))
+            }
+        }
+
+        impl TryFrom<i32> for $ty {
+            type Error = UnknownId;
+
+            /// The code with this id as the wire carries it (see
+            /// [`from_wire_id`](Self::from_wire_id)): an id outside `u16`'s range is
+            /// unknown, never truncated.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            ///
+            /// let wire_id: i32 = 65536 + 1;
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::try_from(wire_id).unwrap_err().id(), 65537);")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::try_from(-1_i32).unwrap_err().id(), -1);")]
+            /// ```
+            #[inline]
+            fn try_from(id: i32) -> Result<Self, Self::Error> {
+                Self::from_wire_id(id).ok_or(UnknownId::new($what, id))
             }
         }
 

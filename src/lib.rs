@@ -117,7 +117,9 @@
 //!   truncated: it is kept, raw, in the object's `extra` fields.
 //! - Conversions are one call and never truncate: `i32::from(code)` and `u16::from(code)`
 //!   widen or copy; [`StatusCode::from_wire_id`] and [`ErrorCode::from_wire_id`] take an
-//!   `i32` and answer `None` for one outside `u16`'s range.
+//!   `i32` and answer `None` for one outside `u16`'s range, and `TryFrom<i32>` does the
+//!   same with an [`UnknownId`] error, as `TryFrom<u16>` does for a `u16`. (With both,
+//!   a literal whose error is used needs its type: `StatusCode::try_from(5_i32)`.)
 //!
 //! # Unknown codes
 //!
@@ -126,8 +128,8 @@
 //! - The enums are `#[non_exhaustive]`: a `match` needs a `_` arm, and a new variant is
 //!   a minor release, not a breaking one.
 //! - Lookups of an undocumented id or name return `None` ([`StatusCode::from_id`],
-//!   [`ErrorCode::from_name`]) or an error ([`UnknownId`] from `TryFrom<u16>`,
-//!   [`ParseError`] from `FromStr`). Nothing panics.
+//!   [`ErrorCode::from_name`]) or an error ([`UnknownId`] from `TryFrom<u16>` and
+//!   `TryFrom<i32>`, [`ParseError`] from `FromStr`). Nothing panics.
 //! - [`MessageStatus`] and [`MessageError`] decode any object: unknown ids, names,
 //!   groups and fields are kept as received and serialize back unchanged. `code()` is
 //!   `None` for an unknown id, while `group()`, `is_final()` and `is_permanent()` still
