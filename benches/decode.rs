@@ -163,7 +163,7 @@ fn main() {
                             .map(|x| {
                                 u64::from(x.status.code().is_some())
                                     + u64::from(x.error.group().is_some())
-                                    + u64::from(x.error.is_permanent() == Some(true))
+                                    + u64::from(x.error.is_permanent())
                             })
                             .sum()
                     },

@@ -250,9 +250,16 @@ macro_rules! code_impls {
             /// ```
             #[must_use]
             pub fn from_name_ignore_case(name: &str) -> Option<Self> {
+                Self::from_name_all_ignore_case(name).first().copied()
+            }
+
+            /// Every code with this name, ignoring ASCII letter case, in canonical order.
+            #[cfg_attr(not(feature = "serde"), allow(dead_code))] // the wire objects' `code()`
+            pub(crate) fn from_name_all_ignore_case(name: &str) -> &'static [Self] {
                 let mut buf = [0u8; $max_len];
-                let upper = ascii_upper(name, &mut buf)?;
-                $by_folded.get(upper).and_then(|codes| codes.first().copied())
+                ascii_upper(name, &mut buf)
+                    .and_then(|upper| $by_folded.get(upper))
+                    .unwrap_or(&[])
             }
         }
 

@@ -87,12 +87,14 @@
 //!   (a report from the handset may follow). A status of any other group (one a refreshed
 //!   page adds), or of none, is not final either: the conservative answer, since a later
 //!   report may come. [`StatusGroup::is_final`] answers for a group when the code is
-//!   unknown.
+//!   unknown, and [`MessageStatus::is_final`] for an object, with the same meaning and
+//!   type: `false` where nothing is known.
 //! - **Permanent.** The page's error tables have a `Permanent` column, and the `error`
 //!   object a `permanent` field (the page's example: `"permanent":false`).
 //!   [`ErrorCode::permanent`] returns the page's flag, `None` where the page gives
-//!   none; [`ErrorCode::is_permanent`] reads a missing flag as `false`. Permanent means
-//!   sending the same message again, unchanged, fails the same way (an unknown
+//!   none; [`ErrorCode::is_permanent`] reads a missing flag as `false`, and so does
+//!   [`MessageError::is_permanent`], which takes the payload's flag first. Permanent
+//!   means sending the same message again, unchanged, fails the same way (an unknown
 //!   subscriber); not permanent means the cause may pass (the handset was off).
 //! - **Outcome.** [`Outcome`] puts the two together for a report: delivered, pending,
 //!   failed for good, or worth a retry later, rule by rule from the page's groups,
@@ -135,6 +137,11 @@
 //!   `None` for an unknown id, while `group()`, `is_final()` and `is_permanent()` still
 //!   answer from the payload's `groupId`, `groupName` and `permanent`, [`Outcome`]
 //!   falls back to the group, and `Display` prints what the payload said.
+//! - Payloads also disagree with the page, or with themselves: an id with another
+//!   code's name, a code under another group. `code()` chooses with every field,
+//!   `conflicts()` says which fields disagree (to log), `Display` shows what the payload
+//!   sent beside what the page says, and [`Outcome`] never contradicts group fields that
+//!   agree with each other (its docs give the rule table).
 //! - A code that leaves the page stays in the crate as a `#[deprecated]` variant, so
 //!   code that names it keeps compiling.
 //!
@@ -192,6 +199,8 @@
     doc = "",
     doc = "[`MessageStatus`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html",
     doc = "[`MessageError`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageError.html",
+    doc = "[`MessageStatus::is_final`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html#method.is_final",
+    doc = "[`MessageError::is_permanent`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageError.html#method.is_permanent",
     doc = "[`MessageStatus::id`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html#structfield.id"
 )]
 #![no_std]
