@@ -2,7 +2,8 @@
 # Instruction counts, which a shared machine does not disturb, under valgrind's callgrind:
 #   - decoding the 100-result delivery report into plain structs, into the official
 #     SDK's report structs (infobip_sdk) and into MessageStatus / MessageError (the
-#     decode bench's BENCH_ONLY mode);
+#     decode bench's BENCH_ONLY mode), and reading the decoded objects' codes, groups,
+#     flags and outcome (BENCH_ONLY=read);
 #   - the generator's read + validate + emit of the vendored page (the generator
 #     bench's BENCH_ONLY mode).
 # Each workload runs twice, 0 and TIMES times (default 20): the difference divided by
@@ -48,4 +49,5 @@ printf 'decode, infobip_sdk structs %12d instructions per 100-result report\n' "
 printf 'decode, MessageStatus/Error %12d instructions per 100-result report\n' "$typed"
 printf 'decode typed / plain: %s (target <= 0.90)\n' "$(echo "scale=3; $typed / $plain" | bc)"
 printf 'decode typed / infobip_sdk: %s (target <= 0.90)\n' "$(echo "scale=3; $typed / $sdk" | bc)"
+printf 'read, code/group/flags/Outcome %9d instructions per 100-result report\n' "$(per_run "$decode" read)"
 printf 'generator, vendored page    %12d instructions per read + validate + emit\n' "$(per_run "$generator" generate)"

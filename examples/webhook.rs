@@ -39,7 +39,8 @@ pub struct ReportResult {
 }
 
 /// The log line for one result: its id, its outcome, and the status and error objects as
-/// they print (what the payload said, for codes this version does not know).
+/// they print (what the payload said, for codes this version does not know), then the
+/// fields that disagree with the page, if any, to search the logs for.
 pub fn log_line(result: &ReportResult, outcome: Outcome) -> String {
     let status = result
         .status
@@ -50,7 +51,20 @@ pub fn log_line(result: &ReportResult, outcome: Outcome) -> String {
         .as_ref()
         .map_or("no error object".to_owned(), |e| format!("error {e}"));
     let id = result.message_id.as_deref().unwrap_or("(no messageId)");
-    format!("{id} {outcome}: {status}; {error}")
+    let mut line = format!("{id} {outcome}: {status}; {error}");
+    let conflicts = [
+        (
+            "status",
+            result.status.as_ref().map(MessageStatus::conflicts),
+        ),
+        ("error", result.error.as_ref().map(MessageError::conflicts)),
+    ];
+    for (object, fields) in conflicts {
+        if let Some(fields) = fields.filter(|f| !f.is_empty()) {
+            line.push_str(&format!(" [{object} disagrees with the page: {fields}]"));
+        }
+    }
+    line
 }
 
 /// Where log lines go (stdout in the service, a buffer in tests).

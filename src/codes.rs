@@ -250,9 +250,16 @@ macro_rules! code_impls {
             /// ```
             #[must_use]
             pub fn from_name_ignore_case(name: &str) -> Option<Self> {
+                Self::from_name_all_ignore_case(name).first().copied()
+            }
+
+            /// Every code with this name, ignoring ASCII letter case, in canonical order.
+            #[cfg_attr(not(feature = "serde"), allow(dead_code))] // the wire objects' `code()`
+            pub(crate) fn from_name_all_ignore_case(name: &str) -> &'static [Self] {
                 let mut buf = [0u8; $max_len];
-                let upper = ascii_upper(name, &mut buf)?;
-                $by_folded.get(upper).and_then(|codes| codes.first().copied())
+                ascii_upper(name, &mut buf)
+                    .and_then(|upper| $by_folded.get(upper))
+                    .unwrap_or(&[])
             }
         }
 
@@ -280,7 +287,27 @@ macro_rules! code_impls {
             /// The code with this id (see [`from_id`](Self::from_id)).
             #[inline]
             fn try_from(id: u16) -> Result<Self, Self::Error> {
-                Self::from_id(id).ok_or(UnknownId::new($what, id))
+                Self::from_id(id).ok_or(UnknownId::new($what, i32::from(id)))
+            }
+        }
+
+        impl TryFrom<i32> for $ty {
+            type Error = UnknownId;
+
+            /// The code with this id as the wire carries it (see
+            /// [`from_wire_id`](Self::from_wire_id)): an id outside `u16`'s range is
+            /// unknown, never truncated.
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            ///
+            /// let wire_id: i32 = 65536 + 1;
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::try_from(wire_id).unwrap_err().id(), 65537);")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::try_from(-1_i32).unwrap_err().id(), -1);")]
+            /// ```
+            #[inline]
+            fn try_from(id: i32) -> Result<Self, Self::Error> {
+                Self::from_wire_id(id).ok_or(UnknownId::new($what, id))
             }
         }
 

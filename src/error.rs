@@ -42,35 +42,37 @@ impl fmt::Display for ParseError {
 
 impl core::error::Error for ParseError {}
 
-/// An id that no code of the page has (from `TryFrom<u16>`).
+/// An id that no code of the page has (from `TryFrom<u16>` and `TryFrom<i32>`).
 ///
 /// ```
 /// use infobip_codes::ErrorCode;
 ///
-/// let err = ErrorCode::try_from(65535).unwrap_err();
+/// let err = ErrorCode::try_from(65535_u16).unwrap_err();
 /// assert_eq!(err.id(), 65535);
 /// assert_eq!(err.to_string(), "unknown error code id 65535");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownId {
     what: &'static str,
-    id: u16,
+    id: i32,
 }
 
 impl UnknownId {
-    pub(crate) const fn new(what: &'static str, id: u16) -> Self {
+    pub(crate) const fn new(what: &'static str, id: i32) -> Self {
         UnknownId { what, id }
     }
 
-    /// The id that was looked up.
+    /// The id that was looked up, as the wire carries ids (`i32`: every `u16` fits, and
+    /// an id outside `u16`'s range, which no code has, is kept as it was).
     ///
     /// ```
     /// use infobip_codes::StatusCode;
     ///
-    /// assert_eq!(StatusCode::try_from(9999).unwrap_err().id(), 9999);
+    /// assert_eq!(StatusCode::try_from(9999_u16).unwrap_err().id(), 9999);
+    /// assert_eq!(StatusCode::try_from(-7_i32).unwrap_err().id(), -7);
     /// ```
     #[must_use]
-    pub const fn id(&self) -> u16 {
+    pub const fn id(&self) -> i32 {
         self.id
     }
 
@@ -79,7 +81,7 @@ impl UnknownId {
     /// ```
     /// use infobip_codes::StatusCode;
     ///
-    /// assert_eq!(StatusCode::try_from(9999).unwrap_err().what(), "status code");
+    /// assert_eq!(StatusCode::try_from(9999_u16).unwrap_err().what(), "status code");
     /// ```
     #[must_use]
     pub const fn what(&self) -> &'static str {

@@ -111,7 +111,7 @@ macro_rules! group_impls {
             }
 
             /// Whether `name` is one an earlier page gave this group.
-            fn formerly(self, name: &str) -> bool {
+            pub(crate) fn formerly(self, name: &str) -> bool {
                 $data[self as usize]
                     .aliases
                     .iter()
@@ -197,14 +197,6 @@ impl StatusGroup {
 }
 
 impl ErrorGroup {
-    /// Whether a `groupName` names this group: its name today, or one an earlier page
-    /// gave it (see [`ErrorGroup::from_name`]).
-    #[cfg(feature = "serde")]
-    #[inline]
-    pub(crate) fn answers_to(self, name: &str) -> bool {
-        same_group_name(self.name(), name) || self.formerly(name)
-    }
-
     /// The error group with this id in this channel. Error group ids are scoped per
     /// channel: 1 is `HANDSET_ERRORS` in General but `Registration error` in Push.
     ///

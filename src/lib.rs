@@ -87,12 +87,14 @@
 //!   (a report from the handset may follow). A status of any other group (one a refreshed
 //!   page adds), or of none, is not final either: the conservative answer, since a later
 //!   report may come. [`StatusGroup::is_final`] answers for a group when the code is
-//!   unknown.
+//!   unknown, and [`MessageStatus::is_final`] for an object, with the same meaning and
+//!   type: `false` where nothing is known.
 //! - **Permanent.** The page's error tables have a `Permanent` column, and the `error`
 //!   object a `permanent` field (the page's example: `"permanent":false`).
 //!   [`ErrorCode::permanent`] returns the page's flag, `None` where the page gives
-//!   none; [`ErrorCode::is_permanent`] reads a missing flag as `false`. Permanent means
-//!   sending the same message again, unchanged, fails the same way (an unknown
+//!   none; [`ErrorCode::is_permanent`] reads a missing flag as `false`, and so does
+//!   [`MessageError::is_permanent`], which takes the payload's flag first. Permanent
+//!   means sending the same message again, unchanged, fails the same way (an unknown
 //!   subscriber); not permanent means the cause may pass (the handset was off).
 //! - **Outcome.** [`Outcome`] puts the two together for a report: delivered, pending,
 //!   failed for good, or worth a retry later, rule by rule from the page's groups,
@@ -117,7 +119,9 @@
 //!   truncated: it is kept, raw, in the object's `extra` fields.
 //! - Conversions are one call and never truncate: `i32::from(code)` and `u16::from(code)`
 //!   widen or copy; [`StatusCode::from_wire_id`] and [`ErrorCode::from_wire_id`] take an
-//!   `i32` and answer `None` for one outside `u16`'s range.
+//!   `i32` and answer `None` for one outside `u16`'s range, and `TryFrom<i32>` does the
+//!   same with an [`UnknownId`] error, as `TryFrom<u16>` does for a `u16`. (With both,
+//!   a literal whose error is used needs its type: `StatusCode::try_from(5_i32)`.)
 //!
 //! # Unknown codes
 //!
@@ -126,13 +130,18 @@
 //! - The enums are `#[non_exhaustive]`: a `match` needs a `_` arm, and a new variant is
 //!   a minor release, not a breaking one.
 //! - Lookups of an undocumented id or name return `None` ([`StatusCode::from_id`],
-//!   [`ErrorCode::from_name`]) or an error ([`UnknownId`] from `TryFrom<u16>`,
-//!   [`ParseError`] from `FromStr`). Nothing panics.
+//!   [`ErrorCode::from_name`]) or an error ([`UnknownId`] from `TryFrom<u16>` and
+//!   `TryFrom<i32>`, [`ParseError`] from `FromStr`). Nothing panics.
 //! - [`MessageStatus`] and [`MessageError`] decode any object: unknown ids, names,
 //!   groups and fields are kept as received and serialize back unchanged. `code()` is
 //!   `None` for an unknown id, while `group()`, `is_final()` and `is_permanent()` still
 //!   answer from the payload's `groupId`, `groupName` and `permanent`, [`Outcome`]
 //!   falls back to the group, and `Display` prints what the payload said.
+//! - Payloads also disagree with the page, or with themselves: an id with another
+//!   code's name, a code under another group. `code()` chooses with every field,
+//!   `conflicts()` says which fields disagree (to log), `Display` shows what the payload
+//!   sent beside what the page says, and [`Outcome`] never contradicts group fields that
+//!   agree with each other (its docs give the rule table).
 //! - A code that leaves the page stays in the crate as a `#[deprecated]` variant, so
 //!   code that names it keeps compiling.
 //!
@@ -190,6 +199,8 @@
     doc = "",
     doc = "[`MessageStatus`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html",
     doc = "[`MessageError`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageError.html",
+    doc = "[`MessageStatus::is_final`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html#method.is_final",
+    doc = "[`MessageError::is_permanent`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageError.html#method.is_permanent",
     doc = "[`MessageStatus::id`]: https://docs.rs/infobip-codes/latest/infobip_codes/wire/struct.MessageStatus.html#structfield.id"
 )]
 #![no_std]

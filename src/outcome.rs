@@ -30,6 +30,33 @@ use core::str::FromStr;
 ///   "Message has not been delivered", DELIVERED "Message has successfully been processed
 ///   and delivered", EXPIRED pending "past its validity period", REJECTED "rejected by
 ///   Infobip, or the operator has reverted Rejected as final status".
+/// - **The payload's group against the page's.** A wire object's fields can disagree
+///   with the page: `{"groupId":1,"groupName":"PENDING","id":8}` reports PENDING, and
+///   the page lists 8 as `REJECTED_PREFIX_MISSING`, in REJECTED. `from_wire` never
+///   contradicts group fields that agree with each other: a status that says PENDING is
+///   `Pending`, one that says DELIVERED is never failed, one that says UNDELIVERABLE,
+///   EXPIRED or REJECTED is never delivered (nor pending). Which group decides:
+///
+///   | the payload's `groupId` and `groupName` | the page's group for the code | decides | why |
+///   | --- | --- | --- | --- |
+///   | agree on a group (or one names it, the other is missing or names no group the page describes) | the same group | the code, as in rules 1 to 4 | they say the same; the code says more (`DELIVERED_TO_OPERATOR` is pending) |
+///   | agree on a group | another group, or none | the payload's group, as an unknown code's | see below |
+///   | name two different groups | any | the code's group | the payload contradicts itself; the page breaks the tie |
+///   | name two different groups, no code known | | `groupName`'s group | the name is what integrations read |
+///   | name no group the page describes | any | the code's group, else rules 5 and 6 | |
+///
+///   Why the payload's group wins: it is Infobip's verdict on this message, where the
+///   page is a catalogue of codes, and an id or a name that disagrees with the page is
+///   the more likely mistake. In the public payloads the crate's tests hold
+///   (`tests/fixtures/payloads/`), wherever an id and a name name two documented codes,
+///   the group agrees with the name, never with the id alone. The costs are not
+///   symmetric either: a pending message read as failed is sent twice (and charged
+///   twice); an undeliverable one read as delivered is lost without a word. The
+///   objects' `conflicts()` reports every such disagreement, to log.
+///
+///   The error's group is read the same way: `groupId` 0 and `groupName` `OK` on the
+///   voice error `EC_VOICE_NO_ANSWER`, which the page puts in OPERATOR_ERRORS, is no
+///   error. It only decides where the status does not (rules 5 and 6).
 /// - **Permanent.** The payload's own `permanent` flag comes first, then the page's
 ///   `Permanent` column for the error code ([`ErrorCode::permanent`]). Permanent means
 ///   that sending the same message again, unchanged, fails the same way; anything else

@@ -11,6 +11,13 @@
 //! - numbers stay numbers, also when serde_json's `arbitrary_precision` feature is on
 //!   somewhere in the build (see [`Number`]).
 //!
+//! What the objects mean is read from every field. Payloads disagree with the page, and
+//! with themselves (Infobip's own SDK tests send id 51 with the name
+//! `REJECTED_DESTINATION`, which is 14 on the page): `code()` chooses with the id, the
+//! name, the group id and the group name together, `conflicts()` says which fields
+//! disagree, `Display` shows what the payload sent beside what the page says, and
+//! [`Outcome::from_wire`] never contradicts group fields that agree with each other.
+//!
 //! Serializing gives back the same fields with the same values: the known fields first,
 //! in the order above, then the others in arrival order. Only input that is not an object
 //! at all, or that names a known field twice, is an error (another field named twice is
@@ -29,16 +36,19 @@
 //! let error: MessageError = serde_json::from_str(json).unwrap();
 //! assert_eq!(error.code(), Some(ErrorCode::EcAbsentSubscriber));
 //! assert_eq!(error.group(), Some(ErrorGroup::HandsetErrors));
-//! assert_eq!(error.is_permanent(), Some(false));
+//! assert!(!error.is_permanent());
 //! let back: serde_json::Value = serde_json::to_value(&error).unwrap();
 //! assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
 //! ```
 
+mod conflict;
 mod extra;
 mod name;
+mod resolve;
 mod text;
 mod value;
 
+pub use conflict::{Conflicts, Field};
 pub use extra::Extra;
 pub use name::Name;
 pub use text::Text;
@@ -48,6 +58,7 @@ use crate::outcome::{is_ok_group, StatusFacts};
 use crate::{ErrorCode, ErrorGroup, Outcome, StatusCode, StatusGroup};
 use alloc::string::String;
 use core::fmt;
+use resolve::{Fields, Reading, WireCode, WireGroup};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -231,29 +242,29 @@ enum FieldRef<'a> {
 }
 
 /// The value of a known field, to write back.
-trait Field {
+trait FieldValue {
     fn get(&self) -> Option<FieldRef<'_>>;
 }
 
-impl Field for Option<i32> {
+impl FieldValue for Option<i32> {
     fn get(&self) -> Option<FieldRef<'_>> {
         self.map(FieldRef::Int)
     }
 }
 
-impl Field for Option<Text> {
+impl FieldValue for Option<Text> {
     fn get(&self) -> Option<FieldRef<'_>> {
         self.as_deref().map(FieldRef::Str)
     }
 }
 
-impl Field for Option<Name> {
+impl FieldValue for Option<Name> {
     fn get(&self) -> Option<FieldRef<'_>> {
         self.as_deref().map(FieldRef::Str)
     }
 }
 
-impl Field for Option<bool> {
+impl FieldValue for Option<bool> {
     fn get(&self) -> Option<FieldRef<'_>> {
         self.map(FieldRef::Bool)
     }
@@ -472,7 +483,10 @@ macro_rules! wire_object {
             not: [$($not_key:ident),+],
         }
         $(#[$parts_doc:meta])*
-        fn from_parts(.., $last:ident: $last_ty:ty) = $store:expr;
+        parts $parts:ident {
+            $(#[$last_doc:meta])*
+            $last:ident: $last_ty:ty
+        } = $store:expr;
         $(#[$code_doc:meta])*
         fn code;
         $(#[$from_doc:meta])*
@@ -613,18 +627,28 @@ macro_rules! wire_object {
             }
         }
 
-        impl $ty {
-            $(#[$parts_doc])*
-            #[must_use]
-            pub fn from_parts(
-                group_id: Option<i32>,
-                group_name: Option<String>,
-                id: Option<i32>,
-                name: Option<String>,
-                description: Option<String>,
-                $last: $last_ty,
-            ) -> Self {
-                // Documented names are the crate's own strings, as when decoded.
+        $(#[$parts_doc])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        pub struct $parts {
+            /// `groupId`
+            pub group_id: Option<i32>,
+            /// `groupName`
+            pub group_name: Option<String>,
+            /// `id`
+            pub id: Option<i32>,
+            /// `name`
+            pub name: Option<String>,
+            /// `description`
+            pub description: Option<String>,
+            $(#[$last_doc])*
+            pub $last: $last_ty,
+        }
+
+        impl From<$parts> for $ty {
+            /// The object with these fields, as if decoded: documented names are the
+            /// crate's own strings.
+            fn from(parts: $parts) -> Self {
+                let $parts { group_id, group_name, id, name, description, $last } = parts;
                 let mut object = $ty {
                     group_id,
                     group_name: group_name.map(|v| {
@@ -644,7 +668,9 @@ macro_rules! wire_object {
                 store(&mut object, $last);
                 object
             }
+        }
 
+        impl $ty {
             /// The crate's own group name equal to a payload's `groupName`.
             #[inline]
             fn known_group_name(v: &str) -> Option<&'static &'static str> {
@@ -658,34 +684,55 @@ macro_rules! wire_object {
                 known_code_name(v, id, $code::from_wire_id, $code::from_name, $code::name_ref)
             }
 
+            /// The fields that name the code and the group.
+            #[inline]
+            fn fields(&self) -> Fields<'_> {
+                Fields {
+                    group_id: self.group_id,
+                    group_name: self.group_name.as_ref(),
+                    id: self.id,
+                    name: self.name.as_ref(),
+                }
+            }
+
+            /// The code and the group, read from every field that names them.
+            #[inline]
+            fn reading(&self) -> Reading<$code> {
+                Reading::of(&self.fields())
+            }
+
             $(#[$code_doc])*
             #[must_use]
+            #[inline]
             pub fn code(&self) -> Option<$code> {
-                resolve(
-                    self.id,
-                    self.name.as_deref(),
-                    $code::from_id_all,
-                    $code::name,
-                    $code::from_name_ignore_case,
-                )
+                resolve::code(&self.fields())
+            }
+
+            /// The fields that disagree with the page: with the code
+            /// [`code()`](Self::code) chose, or, when it chose none, `groupId` and
+            /// `groupName` with each other. Empty for nearly every payload; log it when
+            /// it is not (see [`Conflicts`] for what each field means, and
+            /// [`Outcome`](crate::Outcome) for which wins).
+            ///
+            /// ```
+            #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+            ///
+            #[doc = concat!("let agreed = ", stringify!($ty), "::from(infobip_codes::", stringify!($code), "::ALL[0]);")]
+            /// assert!(agreed.conflicts().is_empty());
+            /// ```
+            #[must_use]
+            pub fn conflicts(&self) -> Conflicts {
+                let fields = self.fields();
+                Reading::<$code>::of(&fields).conflicts(&fields)
             }
         }
 
         impl fmt::Display for $ty {
             $(#[$display_doc])*
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let code = self.code();
-                write_object(
-                    f,
-                    code.map($code::name).or(self.name.as_deref()),
-                    self.id.or(code.map(i32::from)),
-                    (
-                        self.group().map($group::name),
-                        self.group_name.as_deref(),
-                        self.group_id,
-                    ),
-                    $flag(self),
-                )
+                let fields = self.fields();
+                let reading = Reading::<$code>::of(&fields);
+                write_object(f, &fields, &reading, $flag(self, &reading))
             }
         }
 
@@ -710,7 +757,9 @@ wire_object! {
     /// The `status` object of send responses, delivery reports and logs.
     ///
     /// Every field is optional, because payloads vary; fields this type does not interpret
-    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
+    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept,
+    /// [`code`](Self::code) for how the fields choose a code when they disagree, and
+    /// [`Outcome`] for what the object means for the message.
     ///
     /// ```
     /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
@@ -720,7 +769,8 @@ wire_object! {
     /// ).unwrap();
     /// assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
     /// assert_eq!(s.group(), Some(StatusGroup::Pending));
-    /// assert_eq!(s.is_final(), Some(false));
+    /// assert!(!s.is_final());
+    /// assert!(s.conflicts().is_empty());
     /// assert_eq!(s.to_string(), "PENDING_ACCEPTED (26, PENDING, not final)");
     /// ```
     MessageStatus {
@@ -730,41 +780,74 @@ wire_object! {
         group_id: "`groupId`",
         not: [Action, Permanent],
     }
-    /// The object from its fields, in the order the wire and the official SDK's
-    /// `model::sms::Status` name them: `groupId`, `groupName`, `id`, `name`,
-    /// `description`, `action`. The SDK's objects convert in one line, without JSON;
-    /// the code and the group then resolve as for a decoded object (by id, else by name;
-    /// by group id, else by group name), and documented names are the crate's own
-    /// strings. An `action` goes to the extra fields, as when decoded (see
-    /// [`action`](Self::action)):
+    /// The fields of a `status` object by name, to build a [`MessageStatus`] from
+    /// another client's objects without JSON. Named fields cannot be swapped unseen, and
+    /// they are the official SDK's (`infobip_sdk`, `model::sms::Status`), so its objects
+    /// convert in one line. The code and the group then resolve as for a decoded object,
+    /// documented names are the crate's own strings, and an `action` goes to the extra
+    /// fields, as when decoded (see [`MessageStatus::action`]):
     ///
     /// ```
+    /// use infobip_codes::wire::StatusParts;
     /// use infobip_codes::{MessageStatus, StatusCode, StatusGroup};
     ///
+    /// # #[derive(Default)]
     /// # struct Status { group_id: Option<i32>, group_name: Option<String>, id: Option<i32>,
     /// #     name: Option<String>, description: Option<String>, action: Option<String> }
-    /// # let s = Status { group_id: None, group_name: Some("delivered".into()), id: None,
-    /// #     name: Some("DELIVERED_TO_HANDSET".into()), description: None, action: None };
+    /// # let s = Status { group_name: Some("delivered".into()), name: Some("DELIVERED_TO_HANDSET".into()), ..Status::default() };
     /// // `s` is an `infobip_sdk::model::sms::Status`
-    /// let status = MessageStatus::from_parts(s.group_id, s.group_name, s.id, s.name, s.description, s.action);
+    /// let status = MessageStatus::from(StatusParts { group_id: s.group_id, group_name: s.group_name, id: s.id, name: s.name, description: s.description, action: s.action });
     /// assert_eq!(status.code(), Some(StatusCode::DeliveredToHandset)); // by name
     /// assert_eq!(status.group(), Some(StatusGroup::Delivered)); // "delivered"
+    ///
+    /// // Fields you do not have stay out.
+    /// let by_id = MessageStatus::from(StatusParts { id: Some(5), ..StatusParts::default() });
+    /// assert_eq!(by_id.code(), Some(StatusCode::DeliveredToHandset));
     /// ```
-    fn from_parts(.., action: Option<String>) = |status, action| {
+    parts StatusParts {
+        /// `action`, which the crate keeps among the extra fields.
+        action: Option<String>
+    } = |status, action| {
         if let Some(action) = action {
             push_raw(&mut status.extra, Known::Action, Value::String(action));
         }
     };
-    /// The documented status this object names: by `id`, or by `name` when the id is
-    /// missing. `None` for a status the page this version was built from does not list.
+    /// The documented status this object names, chosen with every field it carries:
+    /// `id`, `name`, `groupId` and `groupName`. Nearly every payload names one code with
+    /// all of them. Where they disagree, or several codes fit, the first rule that
+    /// separates them decides:
+    ///
+    /// 1. the code with both the payload's `id` and its `name` (in any letter case);
+    /// 2. the code whose group more of `groupId` and `groupName` name;
+    /// 3. the code the `name` names, over the one the `id` names;
+    /// 4. the first in channel order, as [`StatusCode::from_id`] gives it.
+    ///
+    /// Why the name before the id: in the public payloads the crate's tests hold
+    /// (`tests/fixtures/payloads/` in the repository, Infobip's own SDK tests among
+    /// them), wherever the id and the name name two documented codes, the name agrees
+    /// with the group and the description, and the id does not: `id` 8 with
+    /// `PENDING_ENROUTE` in the PENDING group, `"Message sent to next instance"`, is
+    /// `PENDING_ENROUTE` (7), not `REJECTED_PREFIX_MISSING` (8, REJECTED). A name the page
+    /// does not list (the API's `MESSAGE_ACCEPTED` for 26) leaves the id to decide.
+    ///
+    /// [`conflicts`](Self::conflicts) says which fields disagree with the code chosen;
+    /// [`group`](Self::group) and [`Outcome`] say which wins when the group does. `None`
+    /// when neither the id nor the name is one the page lists.
     ///
     /// ```
+    /// use infobip_codes::wire::Field;
     /// use infobip_codes::{MessageStatus, StatusCode};
     ///
     /// let known: MessageStatus = serde_json::from_str(r#"{"id":5}"#).unwrap();
     /// assert_eq!(known.code(), Some(StatusCode::DeliveredToHandset));
     /// let unknown: MessageStatus = serde_json::from_str(r#"{"id":9999,"name":"NEW"}"#).unwrap();
     /// assert_eq!(unknown.code(), None);
+    ///
+    /// let s: MessageStatus = serde_json::from_str(
+    ///     r#"{"groupId":1,"groupName":"PENDING","id":8,"name":"PENDING_ENROUTE"}"#,
+    /// ).unwrap();
+    /// assert_eq!(s.code(), Some(StatusCode::PendingEnroute));
+    /// assert_eq!(s.conflicts().iter().collect::<Vec<_>>(), [Field::Id]);
     /// ```
     fn code;
     /// The object as the page documents the code.
@@ -777,7 +860,21 @@ wire_object! {
     /// assert_eq!(s.group_name.as_deref(), Some("DELIVERED"));
     /// ```
     fn from;
-    /// One line: the name, the id, the group and whether the status is final.
+    /// One line, as the crate reads the object: `NAME (ID, GROUP, FLAG; NOTES)`.
+    ///
+    /// - `NAME` and `ID` are the code's when the object names one, else the payload's
+    ///   (`unknown` for a missing name).
+    /// - `GROUP` is the group read ([`group`](Self::group)), else the payload's
+    ///   `groupName`, else `group` and its `groupId`.
+    /// - `FLAG` is `final` or `not final` ([`is_final`](Self::is_final)), left out when
+    ///   neither the code nor the group is known.
+    /// - `NOTES` only where the payload disagrees with the page: what it sent
+    ///   (`sent id 8`, `sent name MESSAGE_ACCEPTED`, `sent group id 4`,
+    ///   `sent group Group 1`), and the page's group where the payload's won over it
+    ///   (`page group REJECTED`; see [`Outcome`]).
+    ///
+    /// Parts the object does not have are left out, and control characters are escaped,
+    /// so that the line stays one.
     ///
     /// ```
     /// use infobip_codes::MessageStatus;
@@ -786,15 +883,20 @@ wire_object! {
     /// assert_eq!(known.to_string(), "DELIVERED_TO_OPERATOR (2, DELIVERED, not final)");
     /// let unknown: MessageStatus = serde_json::from_str(r#"{"groupId":42,"groupName":"SCHEDULED","id":2000,"name":"NEW"}"#).unwrap();
     /// assert_eq!(unknown.to_string(), "NEW (2000, SCHEDULED)");
+    /// let renamed: MessageStatus = serde_json::from_str(r#"{"groupId":1,"id":26,"name":"MESSAGE_ACCEPTED"}"#).unwrap();
+    /// assert_eq!(renamed.to_string(), "PENDING_ACCEPTED (26, PENDING, not final; sent name MESSAGE_ACCEPTED)");
     /// ```
-    fn fmt = |s: &MessageStatus| s.is_final().map(|f| if f { "final" } else { "not final" });
+    fn fmt = |_: &MessageStatus, r: &Reading<StatusCode>| {
+        finality(r).map(|f| if f { "final" } else { "not final" })
+    };
 }
 
 wire_object! {
     /// The `error` object of send responses, delivery reports and logs.
     ///
     /// Every field is optional, because payloads vary; fields this type does not interpret
-    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept.
+    /// are kept in [`extra`](Self::extra). See the [module docs](self) for what is kept,
+    /// and [`code`](Self::code) for how the fields choose a code when they disagree.
     ///
     /// ```
     /// use infobip_codes::{ErrorCode, MessageError};
@@ -816,13 +918,14 @@ wire_object! {
         permanent: bool = (Permanent, |field| field, ErrorCode::permanent),
         not: [Action],
     }
-    /// The object from its fields, in the order the wire and the official SDK's
-    /// `model::sms::Error` name them: `groupId`, `groupName`, `id`, `name`,
-    /// `description`, `permanent`. The SDK's objects convert in one line, without JSON;
-    /// the code, the group and the flag then resolve as for a decoded object, and
-    /// documented names are the crate's own strings:
+    /// The fields of an `error` object by name, to build a [`MessageError`] from another
+    /// client's objects without JSON. Named fields cannot be swapped unseen, and they are
+    /// the official SDK's (`infobip_sdk`, `model::sms::Error`), so its objects convert in
+    /// one line. The code, the group and the flag then resolve as for a decoded object,
+    /// and documented names are the crate's own strings:
     ///
     /// ```
+    /// use infobip_codes::wire::ErrorParts;
     /// use infobip_codes::{ErrorCode, ErrorGroup, MessageError};
     ///
     /// # struct Error { group_id: Option<i32>, group_name: Option<String>, id: Option<i32>,
@@ -830,20 +933,37 @@ wire_object! {
     /// # let e = Error { group_id: Some(1), group_name: Some("HANDSET_ERRORS".into()), id: Some(27),
     /// #     name: Some("EC_ABSENT_SUBSCRIBER".into()), description: None, permanent: None };
     /// // `e` is an `infobip_sdk::model::sms::Error`
-    /// let error = MessageError::from_parts(e.group_id, e.group_name, e.id, e.name, e.description, e.permanent);
+    /// let error = MessageError::from(ErrorParts { group_id: e.group_id, group_name: e.group_name, id: e.id, name: e.name, description: e.description, permanent: e.permanent });
     /// assert_eq!(error.code(), Some(ErrorCode::EcAbsentSubscriber));
     /// assert_eq!(error.group(), Some(ErrorGroup::HandsetErrors));
-    /// assert_eq!(error.is_permanent(), Some(false)); // the page's flag, the SDK sent none
+    /// assert!(!error.is_permanent()); // the page's flag, the SDK sent none
     /// ```
-    fn from_parts(.., permanent: Option<bool>) = |error, permanent| error.permanent = permanent;
-    /// The documented error this object names: by `id`, or by `name` when the id is
-    /// missing. `None` for an error the page this version was built from does not list.
+    parts ErrorParts {
+        /// `permanent`
+        permanent: Option<bool>
+    } = |error, permanent| error.permanent = permanent;
+    /// The documented error this object names, chosen with every field it carries: `id`,
+    /// `name`, `groupId` and `groupName`, by the rule of [`MessageStatus::code`]: the
+    /// code with both the id and the name; else the one whose group more of the group
+    /// fields name (error group ids are scoped per channel, so they choose among codes
+    /// that several channels document under one id); else the name's code over the
+    /// id's; else the first in channel order. `None` when neither the id nor the name is
+    /// one the page lists.
     ///
     /// ```
+    /// use infobip_codes::wire::Field;
     /// use infobip_codes::{ErrorCode, MessageError};
     ///
     /// let e: MessageError = serde_json::from_str(r#"{"name":"ec_absent_subscriber"}"#).unwrap();
     /// assert_eq!(e.code(), Some(ErrorCode::EcAbsentSubscriber));
+    ///
+    /// // Infobip's SDK tests: a voice error under the OK group, which the page does not
+    /// // put it in.
+    /// let e: MessageError = serde_json::from_str(
+    ///     r#"{"groupId":0,"groupName":"OK","id":5003,"name":"EC_VOICE_NO_ANSWER","permanent":true}"#,
+    /// ).unwrap();
+    /// assert_eq!(e.code(), Some(ErrorCode::EcVoiceNoAnswer));
+    /// assert_eq!(e.conflicts().iter().collect::<Vec<_>>(), [Field::GroupId, Field::GroupName]);
     /// ```
     fn code;
     /// The object as the page documents the code.
@@ -856,7 +976,10 @@ wire_object! {
     /// assert_eq!(e.group_name.as_deref(), Some("HANDSET_ERRORS"));
     /// ```
     fn from;
-    /// One line: the name, the id, the group and whether the error is permanent.
+    /// One line, as the crate reads the object: `NAME (ID, GROUP, FLAG; NOTES)`, as
+    /// [`MessageStatus`] writes it, with `permanent` or `temporary` for the flag
+    /// ([`is_permanent`](Self::is_permanent), left out when neither the payload nor the
+    /// page gives one).
     ///
     /// ```
     /// use infobip_codes::MessageError;
@@ -866,7 +989,9 @@ wire_object! {
     /// let unknown: MessageError = serde_json::from_str(r#"{"groupId":1,"id":9999,"permanent":true}"#).unwrap();
     /// assert_eq!(unknown.to_string(), "unknown (9999, group 1, permanent)");
     /// ```
-    fn fmt = |e: &MessageError| e.is_permanent().map(|p| if p { "permanent" } else { "temporary" });
+    fn fmt = |e: &MessageError, r: &Reading<ErrorCode>| {
+        permanence(e, r).map(|p| if p { "permanent" } else { "temporary" })
+    };
 }
 
 /// `groupName` spellings that Infobip's payloads use and the page's headings do not: the
@@ -914,31 +1039,22 @@ fn any_code_name<T: Copy>(
     from_name(v).map(name)
 }
 
-/// Picks the code for an object's `id` and `name`: by id (the name chooses among codes
-/// that share the id in several channels), or by name when the id is missing.
-fn resolve<T: Copy>(
-    id: Option<i32>,
-    name: Option<&str>,
-    all_with_id: fn(u16) -> &'static [T],
-    name_of: fn(T) -> &'static str,
-    by_name: fn(&str) -> Option<T>,
-) -> Option<T> {
-    let name = name.map(str::trim);
-    match id {
-        Some(id) => {
-            let candidates = all_with_id(u16::try_from(id).ok()?);
-            if let [only] = candidates {
-                // The name chooses only among several.
-                return Some(*only);
-            }
-            candidates
-                .iter()
-                .copied()
-                .find(|c| name.is_some_and(|n| name_of(*c).eq_ignore_ascii_case(n)))
-                .or_else(|| candidates.first().copied())
-        }
-        None => name.and_then(by_name),
+/// Whether a status read so is final: the code's [`StatusCode::is_final`] when the page
+/// puts the code in the group read, else the group's [`StatusGroup::is_final`]; `None`
+/// when neither is known.
+fn finality(reading: &Reading<StatusCode>) -> Option<bool> {
+    match reading.code_in_group() {
+        Some(code) => Some(code.is_final()),
+        None => reading.group.map(StatusGroup::is_final),
     }
+}
+
+/// Whether an error read so is permanent: the payload's flag, else the page's for the
+/// code; `None` when neither says.
+fn permanence(error: &MessageError, reading: &Reading<ErrorCode>) -> Option<bool> {
+    error
+        .permanent
+        .or_else(|| reading.code.and_then(ErrorCode::permanent))
 }
 
 impl MessageStatus {
@@ -961,50 +1077,64 @@ impl MessageStatus {
             .and_then(Value::as_str)
     }
 
-    /// The status group: from `groupId`, else from `groupName` (any letter case), else
-    /// from the code.
+    /// The status group, read from every field:
+    ///
+    /// 1. the group the payload's `groupId` and `groupName` (any letter case) name, when
+    ///    they agree: both name it, or one does and the other is missing or names no
+    ///    group the page describes;
+    /// 2. else the page's group for the [`code`](Self::code);
+    /// 3. else the group `groupName` names, else the one `groupId` names.
+    ///
+    /// The payload's group comes before the page's: it is what Infobip reports for this
+    /// message, and [`Outcome`] gives the reasons.
     ///
     /// ```
     /// use infobip_codes::{MessageStatus, StatusGroup};
     ///
     /// let s: MessageStatus = serde_json::from_str(r#"{"groupName":"rejected","id":9999}"#).unwrap();
     /// assert_eq!(s.group(), Some(StatusGroup::Rejected));
+    /// // 8 is REJECTED_PREFIX_MISSING on the page; the payload says PENDING.
+    /// let s: MessageStatus = serde_json::from_str(r#"{"groupId":1,"groupName":"PENDING","id":8}"#).unwrap();
+    /// assert_eq!(s.group(), Some(StatusGroup::Pending));
     /// ```
     #[must_use]
+    #[inline]
     pub fn group(&self) -> Option<StatusGroup> {
-        self.group_id
-            .and_then(|id| u16::try_from(id).ok())
-            .and_then(StatusGroup::from_id)
-            .or_else(|| self.group_name.as_deref().and_then(StatusGroup::from_name))
-            .or_else(|| self.code().and_then(StatusCode::group))
+        self.reading().group
     }
 
-    /// Whether no later report will change this status: the code's
-    /// [`is_final`](StatusCode::is_final) when the code is known, else the group's
-    /// [`is_final`](StatusGroup::is_final); `None` when neither is known.
+    /// Whether no later report will change this status, as [`StatusCode::is_final`]
+    /// says it of a code: the code's answer when the page puts the code in the
+    /// [`group`](Self::group) read, else the group's ([`StatusGroup::is_final`]).
+    /// `false` when neither the code nor the group is known: a later report may come.
     ///
     /// ```
     /// use infobip_codes::MessageStatus;
     ///
     /// let operator: MessageStatus = serde_json::from_str(r#"{"groupId":3,"id":2}"#).unwrap();
-    /// assert_eq!(operator.is_final(), Some(false)); // DELIVERED_TO_OPERATOR is intermediate
+    /// assert!(!operator.is_final()); // DELIVERED_TO_OPERATOR is intermediate
     /// let unknown: MessageStatus = serde_json::from_str(r#"{"groupId":4,"id":9999}"#).unwrap();
-    /// assert_eq!(unknown.is_final(), Some(true)); // EXPIRED
+    /// assert!(unknown.is_final()); // EXPIRED
+    /// let nothing: MessageStatus = serde_json::from_str(r#"{"id":9999}"#).unwrap();
+    /// assert!(!nothing.is_final());
     /// ```
     #[must_use]
-    pub fn is_final(&self) -> Option<bool> {
-        match self.code() {
-            Some(code) => Some(code.is_final()),
-            None => self.group().map(StatusGroup::is_final),
-        }
+    pub fn is_final(&self) -> bool {
+        finality(&self.reading()) == Some(true)
     }
 }
 
 impl MessageError {
-    /// The error group: from `groupName` (any letter case; `groupId` chooses between
-    /// groups of one name), else from the code, else from `groupId` when only one group
-    /// of any channel has that id. Error group ids alone are ambiguous: see
-    /// [`ErrorGroup::from_channel_id`].
+    /// The error group, read from every field:
+    ///
+    /// 1. the group the payload's `groupName` (any letter case) and `groupId` name, when
+    ///    they agree: a group with that name and that id, or the only one that one of
+    ///    them names when the other is missing or names no group the page describes
+    ///    (where several fit, the code's group, else the first of the name);
+    /// 2. else the page's group for the [`code`](Self::code);
+    /// 3. else the first group `groupName` names, else the only group `groupId` names.
+    ///
+    /// Error group ids alone are ambiguous: see [`ErrorGroup::from_channel_id`].
     ///
     /// ```
     /// use infobip_codes::{ErrorGroup, MessageError};
@@ -1015,56 +1145,36 @@ impl MessageError {
     /// assert_eq!(by_code.group(), Some(ErrorGroup::RegistrationError));
     /// ```
     #[must_use]
+    #[inline]
     pub fn group(&self) -> Option<ErrorGroup> {
-        let id = self.group_id.and_then(|id| u16::try_from(id).ok());
-        if let Some(name) = self.group_name.as_deref() {
-            let mut named = ErrorGroup::ALL
-                .iter()
-                .copied()
-                .filter(|g| g.answers_to(name));
-            let first = named.next();
-            let with_id = first
-                .into_iter()
-                .chain(named)
-                .find(|g| id.is_some() && g.id() == id);
-            if let Some(g) = with_id.or(first) {
-                return Some(g);
-            }
-        }
-        if let Some(g) = self.code().and_then(ErrorCode::group) {
-            return Some(g);
-        }
-        let id = id?;
-        let mut with_id = ErrorGroup::ALL
-            .iter()
-            .copied()
-            .filter(|g| g.id() == Some(id));
-        match (with_id.next(), with_id.next()) {
-            (Some(only), None) => Some(only),
-            _ => None,
-        }
+        self.reading().group
     }
 
-    /// Whether sending the same message again, unchanged, fails the same way: the
-    /// payload's `permanent` flag when present, else the page's flag for the code;
-    /// `None` when neither says.
+    /// Whether sending the same message again, unchanged, fails the same way, as
+    /// [`ErrorCode::is_permanent`] says it of a code: the payload's `permanent` flag when
+    /// present, else the page's flag for the code; `false` when neither says. The flags
+    /// themselves are [`permanent`](Self::permanent) (the payload's) and
+    /// [`ErrorCode::permanent`] (the page's).
     ///
     /// ```
-    /// use infobip_codes::MessageError;
+    /// use infobip_codes::{ErrorCode, MessageError};
     ///
     /// let flagged: MessageError = serde_json::from_str(r#"{"id":1,"permanent":false}"#).unwrap();
-    /// assert_eq!(flagged.is_permanent(), Some(false)); // the payload wins
+    /// assert!(!flagged.is_permanent()); // the payload wins
     /// let from_page: MessageError = serde_json::from_str(r#"{"id":1}"#).unwrap();
-    /// assert_eq!(from_page.is_permanent(), Some(true)); // EC_UNKNOWN_SUBSCRIBER
+    /// assert!(from_page.is_permanent()); // EC_UNKNOWN_SUBSCRIBER
+    /// let unknown: MessageError = serde_json::from_str(r#"{"id":9999}"#).unwrap();
+    /// assert!(!unknown.is_permanent());
+    /// assert_eq!(unknown.permanent.or_else(|| unknown.code().and_then(ErrorCode::permanent)), None);
     /// ```
     #[must_use]
-    pub fn is_permanent(&self) -> Option<bool> {
-        self.permanent
-            .or_else(|| self.code().and_then(ErrorCode::permanent))
+    pub fn is_permanent(&self) -> bool {
+        permanence(self, &self.reading()) == Some(true)
     }
 
-    /// Whether the object reports no error: its group is OK (`groupId` 0 in General),
-    /// as on delivered messages (`NO_ERROR`) and answered calls (`VOICE_ANSWERED`).
+    /// Whether the object reports no error: its [`group`](Self::group) is OK
+    /// (`groupId` 0 in General), as on delivered messages (`NO_ERROR`) and answered calls
+    /// (`VOICE_ANSWERED`).
     ///
     /// ```
     /// use infobip_codes::MessageError;
@@ -1082,9 +1192,10 @@ impl MessageError {
 
 impl Outcome {
     /// The outcome of a report's `status` and `error` objects, either of which may be
-    /// missing (see the [rules](Outcome)). A status this version does not know falls back
-    /// to the group its `groupId` or `groupName` names; the error's `permanent` flag
-    /// comes from the payload first, then from the page.
+    /// missing (see the [rules](Outcome)). The status is read with every field: where
+    /// the payload's group fields agree, the outcome never contradicts them (see the
+    /// table of what wins). A status this version does not know falls back to its group;
+    /// the error's `permanent` flag comes from the payload first, then from the page.
     ///
     /// ```
     /// use infobip_codes::{MessageError, MessageStatus, Outcome};
@@ -1098,67 +1209,149 @@ impl Outcome {
     /// let error: MessageError = serde_json::from_str(r#"{"groupId":77,"id":9999,"permanent":true}"#).unwrap();
     /// assert_eq!(Outcome::from_wire(Some(&status), Some(&error)), Outcome::FailedPermanent);
     /// assert_eq!(Outcome::from_wire(None, None), Outcome::Pending);
+    ///
+    /// // The payload says PENDING; the page puts id 8 in REJECTED. PENDING wins.
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":1,"groupName":"PENDING","id":8}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), None), Outcome::Pending);
     /// ```
     #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     #[must_use]
     pub fn from_wire(status: Option<&MessageStatus>, error: Option<&MessageError>) -> Outcome {
-        let facts = match status {
-            Some(s) => match s.code().filter(|c| c.group().is_some()) {
-                Some(code) => StatusFacts::Code(code),
-                None => s.group().map_or(StatusFacts::Unknown, StatusFacts::Group),
+        let facts = match status.map(MessageStatus::reading) {
+            Some(r) => match (r.code_in_group(), r.group) {
+                (Some(code), Some(_)) => StatusFacts::Code(code),
+                (_, Some(group)) => StatusFacts::Group(group),
+                (_, None) => StatusFacts::Unknown,
             },
             None => StatusFacts::Unknown,
         };
-        Outcome::decide(
-            facts,
-            error.is_some_and(|e| !e.is_no_error()),
-            error.and_then(MessageError::is_permanent),
-        )
+        let (failed, permanent) = match error {
+            Some(e) => {
+                let r = e.reading();
+                let ok = r.group.is_some_and(|g| is_ok_group(g.name()));
+                (!ok, permanence(e, &r) == Some(true))
+            }
+            None => (false, false),
+        };
+        Outcome::decide(facts, failed, Some(permanent))
     }
 }
 
-/// Writes a wire object on one line: `NAME (ID, GROUP, FLAG)`. The name is the
-/// documented one when the code is known, else the payload's (`unknown` when it has
-/// none); the id is the payload's, else the known code's (found by name); the group is
-/// the page's name of the group it resolves to, else the payload's `groupName`, else
-/// `group ` and its `groupId`. Parts the object does not have are left out. Control
-/// characters in the payload's text are escaped, so that the line stays one.
-fn write_object(
+/// Writes a wire object on one line: `NAME (ID, GROUP, FLAG; NOTES)`.
+///
+/// - `NAME` and `ID` are the code's when the object names one, else the payload's
+///   (`unknown` for a missing name).
+/// - `GROUP` is the page's name of the group read (`group()`), else the payload's
+///   `groupName`, else `group ` and its `groupId`.
+/// - `NOTES`, only where the payload disagrees with the page: `sent id N` and
+///   `sent name NAME` for an id or a name other than the code's; `page group NAME` when
+///   the payload's group won over the code's (`page group none` for a code the page lists
+///   under no group); `sent group NAME` and `sent group id N` for a group field that the
+///   group read does not have.
+///
+/// Parts the object does not have are left out. Control characters in the payload's text
+/// are escaped, so that the line stays one.
+fn write_object<C: WireCode>(
     f: &mut fmt::Formatter<'_>,
-    name: Option<&str>,
-    id: Option<i32>,
-    group: (Option<&'static str>, Option<&str>, Option<i32>),
+    fields: &Fields<'_>,
+    reading: &Reading<C>,
     flag: Option<&str>,
 ) -> fmt::Result {
-    write_escaped(f, name.unwrap_or("unknown"))?;
-    let mut parts = 0;
-    let mut part = |f: &mut fmt::Formatter<'_>| {
-        parts += 1;
-        f.write_str(if parts == 1 { " (" } else { ", " })
-    };
-    if let Some(id) = id {
-        part(f)?;
+    let conflicts = reading.conflicts(fields);
+    let code = reading.code;
+    write_escaped(
+        f,
+        code.map(C::code_name)
+            .or(fields.name.map(|n| n.as_str()))
+            .unwrap_or("unknown"),
+    )?;
+    let mut parts = Parts::default();
+    if let Some(id) = code.map(|c| i32::from(c.code_id())).or(fields.id) {
+        parts.next(f, false)?;
         write!(f, "{id}")?;
     }
-    match group {
-        (Some(name), _, _) | (None, Some(name), _) => {
-            part(f)?;
+    match (reading.group, fields.group_name, fields.group_id) {
+        (Some(g), _, _) => {
+            parts.next(f, false)?;
+            f.write_str(g.group_name())?;
+        }
+        (None, Some(name), _) => {
+            parts.next(f, false)?;
             write_escaped(f, name)?;
         }
         (None, None, Some(id)) => {
-            part(f)?;
+            parts.next(f, false)?;
             write!(f, "group {id}")?;
         }
         (None, None, None) => {}
     }
     if let Some(flag) = flag {
-        part(f)?;
+        parts.next(f, false)?;
         f.write_str(flag)?;
     }
-    if parts > 0 {
-        f.write_str(")")?;
+    if code.is_some() {
+        if let Some(id) = fields.id.filter(|_| conflicts.contains(Field::Id)) {
+            parts.next(f, true)?;
+            write!(f, "sent id {id}")?;
+        }
+        if let Some(name) = fields.name.filter(|_| conflicts.contains(Field::Name)) {
+            parts.next(f, true)?;
+            f.write_str("sent name ")?;
+            write_escaped(f, name)?;
+        }
     }
-    Ok(())
+    if let Some(page) = code.map(C::code_group).filter(|g| *g != reading.group) {
+        parts.next(f, true)?;
+        f.write_str("page group ")?;
+        f.write_str(page.map_or("none", C::Group::group_name))?;
+    }
+    if let Some(g) = reading.group {
+        if let Some(name) = fields.group_name {
+            if !fields.names_group(g) {
+                parts.next(f, true)?;
+                f.write_str("sent group ")?;
+                write_escaped(f, name)?;
+            }
+        }
+        if let Some(id) = fields.group_id {
+            if !fields.numbers(g) {
+                parts.next(f, true)?;
+                write!(f, "sent group id {id}")?;
+            }
+        }
+    }
+    parts.end(f)
+}
+
+/// The parenthesised parts of [`write_object`]'s line: ` (` before the first, `; `
+/// before the first note, `, ` between the others, and `)` after the last.
+#[derive(Default)]
+struct Parts {
+    count: usize,
+    notes: bool,
+}
+
+impl Parts {
+    /// Starts a part: a fact, or a note when `note`.
+    fn next(&mut self, f: &mut fmt::Formatter<'_>, note: bool) -> fmt::Result {
+        let separator = if self.count == 0 {
+            " ("
+        } else if note && !self.notes {
+            "; "
+        } else {
+            ", "
+        };
+        self.count += 1;
+        self.notes |= note;
+        f.write_str(separator)
+    }
+
+    fn end(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.count > 0 {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
 }
 
 fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {

@@ -206,8 +206,18 @@ fn status_and_error_ids_are_separate_namespaces() {
 fn unknown_ids_and_names_are_errors_not_panics() {
     assert_eq!(StatusCode::from_id(1), None);
     assert_eq!(
-        StatusCode::try_from(1).unwrap_err().to_string(),
+        StatusCode::try_from(1_u16).unwrap_err().to_string(),
         "unknown status code id 1"
+    );
+    // Ids as the wire holds them: outside u16's range, unknown, never truncated.
+    assert_eq!(
+        StatusCode::try_from(65536_i32 + 5).unwrap_err().to_string(),
+        "unknown status code id 65541"
+    );
+    assert_eq!(ErrorCode::try_from(-1_i32).unwrap_err().id(), -1);
+    assert_eq!(
+        StatusCode::try_from(5_i32),
+        Ok(StatusCode::DeliveredToHandset)
     );
     assert_eq!(
         "".parse::<StatusCode>().unwrap_err().to_string(),

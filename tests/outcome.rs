@@ -115,8 +115,9 @@ fn outcomes_print_parse_and_say_whether_they_are_final() {
 
 #[cfg(feature = "serde")]
 mod wire {
-    use infobip_codes::{MessageError, MessageStatus, Outcome};
-    use serde_json::json;
+    use infobip_codes::{ErrorCode, MessageError, MessageStatus, Outcome, StatusCode};
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
 
     /// Real-shaped `status` and `error` objects of delivery reports, and their outcome.
     #[test]
@@ -239,6 +240,357 @@ mod wire {
         let error: MessageError = serde_json::from_value(absent).unwrap();
         assert_eq!(Outcome::from_wire(None, Some(&error)), Outcome::RetryLater);
         assert_eq!(Outcome::from_wire(None, None), Outcome::Pending);
+    }
+
+    /// The status groups the page describes, by id and name, written out from the page.
+    const STATUS_GROUPS: [(i64, &str); 5] = [
+        (1, "PENDING"),
+        (2, "UNDELIVERABLE"),
+        (3, "DELIVERED"),
+        (4, "EXPIRED"),
+        (5, "REJECTED"),
+    ];
+
+    /// The error groups the page describes, by id and name (ids are scoped per channel).
+    const ERROR_GROUPS: [(i64, &str); 11] = [
+        (0, "OK"),
+        (1, "HANDSET_ERRORS"),
+        (2, "USER_ERRORS"),
+        (3, "OPERATOR_ERRORS"),
+        (1, "Registration error"),
+        (3, "Cloud error"),
+        (1, "Dropped"),
+        (2, "Bounced"),
+        (3, "System Error"),
+        (1, "Client error"),
+        (2, "Provider error"),
+    ];
+
+    /// A group name's letters and digits in upper case: `Handset errors` and
+    /// `HANDSET_ERRORS` are one name.
+    fn key(name: &str) -> String {
+        name.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
+    /// The groups of `table` that an object's group fields agree on: those with the
+    /// `groupName` and the `groupId`, where each names any; a field that names no group
+    /// of the table is left out. `None` when no field names one, or when no group has
+    /// both.
+    fn agreed<'t>(object: &Value, table: &'t [(i64, &'static str)]) -> Option<Vec<&'t str>> {
+        let id = object.get("groupId").and_then(Value::as_i64);
+        let name = object.get("groupName").and_then(Value::as_str).map(key);
+        let by_id: Vec<_> = table.iter().filter(|g| Some(g.0) == id).collect();
+        let by_name: Vec<_> = table
+            .iter()
+            .filter(|g| name.as_deref() == Some(key(g.1).as_str()))
+            .collect();
+        let groups: Vec<&str> = table
+            .iter()
+            .filter(|g| by_id.is_empty() || by_id.contains(g))
+            .filter(|g| by_name.is_empty() || by_name.contains(g))
+            .map(|g| g.1)
+            .collect();
+        let said = !(by_id.is_empty() && by_name.is_empty());
+        (said && !groups.is_empty()).then_some(groups)
+    }
+
+    /// What a status whose group fields agree on `group` may mean: PENDING is never
+    /// failed (nor delivered), DELIVERED never failed, the failed groups never delivered
+    /// (nor pending: the page calls them final).
+    fn allowed(group: &str) -> &'static [Outcome] {
+        match group {
+            "PENDING" => &[Outcome::Pending],
+            "DELIVERED" => &[Outcome::Delivered, Outcome::Pending],
+            _ => &[Outcome::RetryLater, Outcome::FailedPermanent],
+        }
+    }
+
+    /// The errors a status goes with in the checks: none, temporary, permanent, none.
+    fn errors() -> [Option<MessageError>; 4] {
+        [
+            None,
+            Some(MessageError::from(ErrorCode::EcAbsentSubscriber)),
+            Some(MessageError::from(ErrorCode::EcUnknownSubscriber)),
+            Some(MessageError::from(ErrorCode::NoError)),
+        ]
+    }
+
+    /// Checks that the outcome of a status object, with each of [`errors`], never
+    /// contradicts its group fields where they agree; returns the group they agree on.
+    fn check_status(object: &Value) -> Result<Option<&'static str>, String> {
+        let status: MessageStatus =
+            serde_json::from_value(object.clone()).map_err(|e| format!("{object}: {e}"))?;
+        let Some(groups) = agreed(object, &STATUS_GROUPS) else {
+            return Ok(None);
+        };
+        let [group] = groups[..] else {
+            return Err(format!("status groups have one id each: {groups:?}"));
+        };
+        let group = STATUS_GROUPS.iter().find(|g| g.1 == group).map(|g| g.1);
+        let group = group.ok_or("a group of the table")?;
+        for error in errors() {
+            let outcome = Outcome::from_wire(Some(&status), error.as_ref());
+            if !allowed(group).contains(&outcome) {
+                return Err(format!(
+                    "{object} says {group}, and is {outcome} with {:?}",
+                    error.map(|e| e.to_string())
+                ));
+            }
+        }
+        Ok(Some(group))
+    }
+
+    /// Checks that an error object without a status reads as its group fields say where
+    /// they agree: OK is no failure, any other group a failure, permanent when the
+    /// payload says so.
+    fn check_error(object: &Value) -> Result<(), String> {
+        let error: MessageError =
+            serde_json::from_value(object.clone()).map_err(|e| format!("{object}: {e}"))?;
+        let Some(groups) = agreed(object, &ERROR_GROUPS) else {
+            return Ok(());
+        };
+        let outcome = Outcome::from_wire(None, Some(&error));
+        let expected: &[Outcome] = if groups.iter().all(|g| *g == "OK") {
+            &[Outcome::Pending]
+        } else if !groups.contains(&"OK") {
+            match object.get("permanent").and_then(Value::as_bool) {
+                Some(true) => &[Outcome::FailedPermanent],
+                Some(false) => &[Outcome::RetryLater],
+                None => &[Outcome::RetryLater, Outcome::FailedPermanent],
+            }
+        } else {
+            return Ok(());
+        };
+        if expected.contains(&outcome) {
+            Ok(())
+        } else {
+            Err(format!("{object} says {groups:?}, and is {outcome}"))
+        }
+    }
+
+    /// Objects that other public projects send, receive and test with (Infobip's SDKs,
+    /// community SDKs, webhook handlers, recorded responses; `fixtures/payloads/`
+    /// records where each was read), none of them used to write the rules: every one
+    /// decodes, writes back the same fields, and reads as its group fields say.
+    #[test]
+    fn real_objects_from_other_projects_never_contradict_their_groups() {
+        let entries: Vec<Value> =
+            serde_json::from_str(include_str!("fixtures/payloads/objects.json")).unwrap();
+        let mut repos = std::collections::BTreeSet::new();
+        let mut checked = std::collections::BTreeMap::<&str, usize>::new();
+        for entry in &entries {
+            let object = &entry["object"];
+            let repo = entry["repo"].as_str().unwrap();
+            let kind = entry["kind"].as_str().unwrap();
+            if !object.is_object() {
+                // Infobip's legacy API sent a bare status number: refused, not a panic.
+                assert!(serde_json::from_value::<MessageStatus>(object.clone()).is_err());
+                continue;
+            }
+            let back = match kind {
+                "status" => {
+                    let group = check_status(object).unwrap();
+                    if let Some(group) = group {
+                        *checked.entry(group).or_default() += 1;
+                        repos.insert(repo);
+                    }
+                    serde_json::to_value(
+                        serde_json::from_value::<MessageStatus>(object.clone()).unwrap(),
+                    )
+                }
+                _ => {
+                    check_error(object).unwrap();
+                    serde_json::to_value(
+                        serde_json::from_value::<MessageError>(object.clone()).unwrap(),
+                    )
+                }
+            };
+            assert_eq!(&back.unwrap(), object, "{repo}: written back");
+        }
+        // The check is not vacuous: statuses of every group, from many projects, beyond
+        // those where the disagreements were first seen.
+        let named = [
+            "infobip/infobip-api-java-client",
+            "infobip/infobip-api-php-client",
+            "infobip/infobip-api-go-client",
+            "infobip-community/infobip-api-python-sdk",
+            "pnlinh/laravel-infobip-sms",
+            "JorgeMadson/quite-stack",
+        ];
+        let others: Vec<_> = repos.iter().filter(|r| !named.contains(r)).collect();
+        assert!(others.len() >= 15, "{others:?}");
+        let groups: Vec<&str> = checked.keys().copied().collect();
+        assert_eq!(
+            groups,
+            [
+                "DELIVERED",
+                "EXPIRED",
+                "PENDING",
+                "REJECTED",
+                "UNDELIVERABLE"
+            ]
+        );
+        assert!(checked.values().sum::<usize>() >= 100, "{checked:?}");
+    }
+
+    /// One field of a documented object, altered.
+    #[derive(Clone, Debug)]
+    enum Alter {
+        Remove(&'static str),
+        Int(&'static str, i64),
+        Text(&'static str, String),
+    }
+
+    /// One field altered: removed, or given a value of another code or group of the
+    /// page (`names`, `ids`) in any letter case, or any other value.
+    fn alter(names: Vec<String>, ids: Vec<i64>) -> impl Strategy<Value = Alter> {
+        let field = prop::sample::select(&["groupId", "groupName", "id", "name"][..]);
+        let names: Vec<String> = names
+            .into_iter()
+            .chain(["MESSAGE_ACCEPTED", "Ok", "string", ""].map(String::from))
+            .collect();
+        let text = prop_oneof![
+            prop::sample::select(names.clone()),
+            prop::sample::select(names).prop_map(|n| n.to_lowercase()),
+            "[A-Za-z_ ]{0,12}",
+        ];
+        let int = prop_oneof![prop::sample::select(ids), -2_i64..70, any::<i64>()];
+        prop_oneof![
+            field.clone().prop_map(Alter::Remove),
+            (field.clone(), int).prop_map(|(f, v)| Alter::Int(f, v)),
+            (field, text).prop_map(|(f, v)| Alter::Text(f, v)),
+        ]
+    }
+
+    fn altered<T: serde::Serialize>(object: T, alters: &[Alter]) -> Value {
+        let mut v = serde_json::to_value(object).unwrap();
+        let map = v.as_object_mut().unwrap();
+        for alter in alters {
+            match alter {
+                Alter::Remove(f) => {
+                    map.remove(*f);
+                }
+                Alter::Int(f, n) => {
+                    map.insert((*f).to_owned(), Value::from(*n));
+                }
+                Alter::Text(f, t) => {
+                    map.insert((*f).to_owned(), Value::from(t.as_str()));
+                }
+            }
+        }
+        v
+    }
+
+    fn alter_status() -> impl Strategy<Value = Alter> {
+        let names = StatusCode::ALL.iter().map(|c| c.name().to_owned());
+        let groups = STATUS_GROUPS.iter().map(|g| g.1.to_owned());
+        let ids = StatusCode::ALL.iter().map(|c| i64::from(c.id()));
+        let group_ids = STATUS_GROUPS.iter().map(|g| g.0);
+        alter(
+            names.chain(groups).collect(),
+            ids.chain(group_ids).collect(),
+        )
+    }
+
+    fn alter_error() -> impl Strategy<Value = Alter> {
+        let names = ErrorCode::ALL.iter().map(|c| c.name().to_owned());
+        let groups = ERROR_GROUPS.iter().map(|g| g.1.to_owned());
+        let ids = ErrorCode::ALL.iter().map(|c| i64::from(c.id()));
+        let group_ids = ERROR_GROUPS.iter().map(|g| g.0);
+        alter(
+            names.chain(groups).collect(),
+            ids.chain(group_ids).collect(),
+        )
+    }
+
+    proptest! {
+        // Failing cases print their input; nothing is written beside the tests.
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Start from a documented status, alter one field: the outcome never
+        /// contradicts the group fields where they still agree with each other.
+        #[test]
+        fn one_altered_status_field_never_contradicts_agreeing_groups(
+            code in prop::sample::select(StatusCode::ALL),
+            alter in alter_status(),
+        ) {
+            let object = altered(MessageStatus::from(code), &[alter]);
+            check_status(&object).map_err(TestCaseError::fail)?;
+        }
+
+        /// The id and the name of another documented code (or its id, and no name),
+        /// under the group fields of the first: `{"groupId":1,"groupName":"PENDING",
+        /// "id":8}`. One altered field leaves the code's group in the payload's; this
+        /// takes it out, and the payload's group must still win.
+        #[test]
+        fn another_codes_id_and_name_never_contradict_agreeing_groups(
+            code in prop::sample::select(StatusCode::ALL),
+            other in prop::sample::select(StatusCode::ALL),
+            name in prop_oneof![Just(None), Just(Some(false)), Just(Some(true))],
+        ) {
+            let mut alters = vec![Alter::Int("id", i64::from(other.id()))];
+            alters.push(match name {
+                None => Alter::Remove("name"),
+                Some(lower) => Alter::Text(
+                    "name",
+                    if lower { other.name().to_lowercase() } else { other.name().to_owned() },
+                ),
+            });
+            let object = altered(MessageStatus::from(code), &alters);
+            check_status(&object).map_err(TestCaseError::fail)?;
+        }
+
+        /// Two altered fields of any kind.
+        #[test]
+        fn two_altered_status_fields_never_contradict_agreeing_groups(
+            code in prop::sample::select(StatusCode::ALL),
+            alters in [alter_status(), alter_status()],
+        ) {
+            let object = altered(MessageStatus::from(code), &alters);
+            check_status(&object).map_err(TestCaseError::fail)?;
+        }
+
+        /// The group fields of another documented code (or one of them) on a documented
+        /// code: the payload's group, where its fields agree, decides.
+        #[test]
+        fn another_codes_group_fields_never_contradict_them(
+            status in prop::sample::select(StatusCode::ALL),
+            error in prop::sample::select(ErrorCode::ALL),
+            other_status in prop::sample::select(StatusCode::ALL),
+            other_error in prop::sample::select(ErrorCode::ALL),
+            keep in prop::sample::select(&["groupId", "groupName", ""][..]),
+        ) {
+            let groups = |object: Value| {
+                let mut alters = Vec::new();
+                for field in ["groupId", "groupName"].into_iter().filter(|f| *f != keep) {
+                    alters.push(match &object[field] {
+                        Value::Number(n) => Alter::Int(field, n.as_i64().unwrap()),
+                        v => Alter::Text(field, v.as_str().unwrap().to_owned()),
+                    });
+                }
+                alters
+            };
+            let alters = groups(serde_json::to_value(MessageStatus::from(other_status)).unwrap());
+            let object = altered(MessageStatus::from(status), &alters);
+            check_status(&object).map_err(TestCaseError::fail)?;
+            let alters = groups(serde_json::to_value(MessageError::from(other_error)).unwrap());
+            let object = altered(MessageError::from(error), &alters);
+            check_error(&object).map_err(TestCaseError::fail)?;
+        }
+
+        /// The same for a documented error, without a status: OK is no failure, another
+        /// group a failure.
+        #[test]
+        fn altered_error_fields_never_contradict_agreeing_groups(
+            code in prop::sample::select(ErrorCode::ALL),
+            alters in prop::collection::vec(alter_error(), 1..=2),
+        ) {
+            let object = altered(MessageError::from(code), &alters);
+            check_error(&object).map_err(TestCaseError::fail)?;
+        }
     }
 
     #[test]

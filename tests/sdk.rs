@@ -1,32 +1,42 @@
 //! The official community SDK, `infobip_sdk` 0.6 (`model::sms`): its own delivery-report
 //! and send-response shapes, decoded by the SDK, then turned into the crate's wire
-//! objects in one line each with `from_parts`, without JSON.
+//! objects in one line each through `StatusParts` and `ErrorParts`, without JSON.
 
+use infobip_codes::wire::{ErrorParts, StatusParts};
 use infobip_codes::{ErrorCode, ErrorGroup, MessageError, MessageStatus, Outcome, StatusCode};
 use infobip_sdk::model::sms::{DeliveryReportsResponseBody, Error, SendResponseBody, Status};
 
-/// The crate's status object for the SDK's.
+/// The crate's status object for the SDK's. The fields' names are the SDK's: destructured
+/// with the shorthand, a field cannot land in another one.
 fn status(s: Status) -> MessageStatus {
-    MessageStatus::from_parts(
-        s.group_id,
-        s.group_name,
-        s.id,
-        s.name,
-        s.description,
-        s.action,
-    )
+    let Status {
+        group_id,
+        group_name,
+        id,
+        name,
+        description,
+        action,
+    } = s;
+    MessageStatus::from(StatusParts {
+        group_id,
+        group_name,
+        id,
+        name,
+        description,
+        action,
+    })
 }
 
-/// The crate's error object for the SDK's.
+/// The crate's error object for the SDK's: one expression, each field named.
 fn error(e: Error) -> MessageError {
-    MessageError::from_parts(
-        e.group_id,
-        e.group_name,
-        e.id,
-        e.name,
-        e.description,
-        e.permanent,
-    )
+    MessageError::from(ErrorParts {
+        group_id: e.group_id,
+        group_name: e.group_name,
+        id: e.id,
+        name: e.name,
+        description: e.description,
+        permanent: e.permanent,
+    })
 }
 
 /// The SDK's own delivery-report test payload (`src/api/tests/sms.rs` in infobip_sdk
@@ -114,7 +124,7 @@ fn converted_objects_equal_the_decoded_ones_and_keep_the_fallbacks() {
     let e = error(sparse);
     assert_eq!(e.code(), Some(ErrorCode::EcUnknownSubscriber));
     assert_eq!(e.group(), Some(ErrorGroup::HandsetErrors));
-    assert_eq!(e.is_permanent(), Some(true));
+    assert!(e.is_permanent());
 }
 
 #[test]
@@ -132,4 +142,9 @@ fn the_sdks_send_responses_convert_too() {
     assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
     assert_eq!(s.name.as_deref(), Some("MESSAGE_ACCEPTED"));
     assert_eq!(Outcome::from_wire(Some(&s), None), Outcome::Pending);
+    // The API's name for 26 is not the page's: the line shows both.
+    assert_eq!(
+        s.to_string(),
+        "PENDING_ACCEPTED (26, PENDING, not final; sent name MESSAGE_ACCEPTED)"
+    );
 }

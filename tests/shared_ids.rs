@@ -109,22 +109,22 @@ fn codes_sharing_an_id_and_groups_sharing_a_name_resolve_by_the_payload() {
         "from_channel_id(VoiceAndWebrtc, 5101) Some(RejectedCallSetupFailed)",
         // The payload's name chooses among the codes that share the id, in any case and
         // with surrounding spaces; without a name, or with another one, the first.
-        "status Some(5101) Some(\"REJECTED_CALL_SETUP_FAILED\"): Some(RejectedCallSetupFailed) Some(Rejected) final Some(true)",
-        "status Some(5101) Some(\" rejected_call_setup_failed \"): Some(RejectedCallSetupFailed) Some(Rejected) final Some(true)",
-        "status Some(5101) Some(\"DELIVERED_MMS\"): Some(DeliveredMms) Some(Delivered) final Some(true)",
-        "status Some(5101) None: Some(DeliveredMms) Some(Delivered) final Some(true)",
-        "status Some(5101) Some(\"NOT_DOCUMENTED\"): Some(DeliveredMms) Some(Delivered) final Some(true)",
-        "status None Some(\"REJECTED_CALL_SETUP_FAILED\"): Some(RejectedCallSetupFailed) Some(Rejected) final Some(true)",
+        "status Some(5101) Some(\"REJECTED_CALL_SETUP_FAILED\"): Some(RejectedCallSetupFailed) Some(Rejected) final true",
+        "status Some(5101) Some(\" rejected_call_setup_failed \"): Some(RejectedCallSetupFailed) Some(Rejected) final true",
+        "status Some(5101) Some(\"DELIVERED_MMS\"): Some(DeliveredMms) Some(Delivered) final true",
+        "status Some(5101) None: Some(DeliveredMms) Some(Delivered) final true",
+        "status Some(5101) Some(\"NOT_DOCUMENTED\"): Some(DeliveredMms) Some(Delivered) final true",
+        "status None Some(\"REJECTED_CALL_SETUP_FAILED\"): Some(RejectedCallSetupFailed) Some(Rejected) final true",
         "from_id_all(1) [EcUnknownSubscriber, EcMmsUnknownSubscriber]",
-        "error None Some(1) Some(\"EC_MMS_UNKNOWN_SUBSCRIBER\"): Some(EcMmsUnknownSubscriber) Some(HandsetErrors2) permanent Some(true)",
-        "error None Some(1) None: Some(EcUnknownSubscriber) Some(HandsetErrors1) permanent Some(true)",
+        "error None Some(1) Some(\"EC_MMS_UNKNOWN_SUBSCRIBER\"): Some(EcMmsUnknownSubscriber) Some(HandsetErrors2) permanent true",
+        "error None Some(1) None: Some(EcUnknownSubscriber) Some(HandsetErrors1) permanent true",
         // `groupId` chooses between the groups named "Handset errors"; an id that neither
         // has leaves the first of the name.
-        "error Some((2, \"Handset errors\")) None None: None Some(HandsetErrors2) permanent None",
-        "error Some((1, \"HANDSET_ERRORS\")) None None: None Some(HandsetErrors1) permanent None",
-        "error Some((7, \"Handset errors\")) None None: None Some(HandsetErrors1) permanent None",
+        "error Some((2, \"Handset errors\")) None None: None Some(HandsetErrors2) permanent false",
+        "error Some((1, \"HANDSET_ERRORS\")) None None: None Some(HandsetErrors1) permanent false",
+        "error Some((7, \"Handset errors\")) None None: None Some(HandsetErrors1) permanent false",
         // The payload's group wins over the code's.
-        "error Some((2, \"Handset errors\")) Some(1) Some(\"EC_UNKNOWN_SUBSCRIBER\"): Some(EcUnknownSubscriber) Some(HandsetErrors2) permanent Some(true)",
+        "error Some((2, \"Handset errors\")) Some(1) Some(\"EC_UNKNOWN_SUBSCRIBER\"): Some(EcUnknownSubscriber) Some(HandsetErrors2) permanent true",
     ];
     let lines: Vec<&str> = stdout.lines().collect();
     for (i, (got, want)) in lines.iter().zip(expected).enumerate() {

@@ -196,6 +196,13 @@ fn unknown_codes_mixed_case_groups_and_missing_fields() {
         json!({"messageId": "MSG-006", "status": {"groupId": 2}, "error": {"id": 1}}),
         json!({"status": {"groupId": 3}}),
         json!({}),
+        // Fields that disagree with the page: the payload's group decides, and the line
+        // says which fields disagree.
+        result(
+            9,
+            json!({"groupId": 1, "groupName": "PENDING", "id": 8, "name": "PENDING_ENROUTE"}),
+            json!({"groupId": 0, "groupName": "OK", "id": 5003, "name": "EC_VOICE_NO_ANSWER", "permanent": true}),
+        ),
     ];
     assert_eq!(
         outcomes(addr, results),
@@ -208,6 +215,7 @@ fn unknown_codes_mixed_case_groups_and_missing_fields() {
             "pending",
             "failed_permanent",
             "delivered",
+            "pending",
             "pending",
         ]
     );
@@ -233,6 +241,12 @@ fn unknown_codes_mixed_case_groups_and_missing_fields() {
     assert_eq!(
         lines[8],
         "(no messageId) pending: no status; no error object"
+    );
+    assert_eq!(
+        lines[9],
+        "MSG-009 pending: status PENDING_ENROUTE (7, PENDING, not final; sent id 8); \
+         error EC_VOICE_NO_ANSWER (5003, OK, permanent; page group OPERATOR_ERRORS) \
+         [status disagrees with the page: id] [error disagrees with the page: groupId, groupName]"
     );
     for line in lines.iter() {
         println!("{line}");

@@ -1,7 +1,10 @@
 //! The status and error objects as real payloads carry them: typed where known,
 //! lossless where not, errors (never panics) for what is not an object.
 
-use infobip_codes::{ErrorCode, ErrorGroup, MessageError, MessageStatus, StatusCode, StatusGroup};
+use infobip_codes::wire::{Conflicts, ErrorParts, Field, StatusParts};
+use infobip_codes::{
+    ErrorCode, ErrorGroup, MessageError, MessageStatus, Outcome, StatusCode, StatusGroup,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -48,12 +51,12 @@ fn sms_send_response() {
     assert_eq!(accepted.code(), Some(StatusCode::PendingAccepted));
     assert_eq!(accepted.name.as_deref(), Some("MESSAGE_ACCEPTED"));
     assert_eq!(accepted.group(), Some(StatusGroup::Pending));
-    assert_eq!(accepted.is_final(), Some(false));
+    assert!(!accepted.is_final());
     // A 200 response can still carry REJECTED.
     let rejected = &response.messages[1].status;
     assert_eq!(rejected.code(), Some(StatusCode::RejectedNetwork));
     assert_eq!(rejected.action(), Some("Contact account manager"));
-    assert_eq!(rejected.is_final(), Some(true));
+    assert!(rejected.is_final());
 }
 
 #[test]
@@ -108,7 +111,7 @@ fn delivery_report_with_price_and_offset_timestamps() {
     assert_eq!(absent.status.group(), Some(StatusGroup::Undeliverable));
     let error = absent.error.as_ref().unwrap();
     assert_eq!(error.code(), Some(ErrorCode::EcAbsentSubscriber));
-    assert_eq!(error.is_permanent(), Some(false));
+    assert!(!error.is_permanent());
     assert!(!error.is_no_error());
     assert_eq!(absent.rest["messageCount"], 1);
 }
@@ -118,14 +121,14 @@ fn unknown_ids_names_and_groups_are_kept() {
     let status = json!({"groupId": 6, "groupName": "SCHEDULED", "id": 2000, "name": "NEW_STATUS",
                         "description": "Invented later"});
     let s: MessageStatus = round_trip(&status);
-    assert_eq!((s.code(), s.group(), s.is_final()), (None, None, None));
+    assert_eq!((s.code(), s.group(), s.is_final()), (None, None, false));
     assert_eq!((s.id, s.group_id), (Some(2000), Some(6)));
 
     let error = json!({"groupId": 9, "groupName": "QUANTUM_ERRORS", "id": 99999, "name": "EC_ENTANGLED",
                        "permanent": true});
     let e: MessageError = round_trip(&error);
     assert_eq!((e.code(), e.group()), (None, None));
-    assert_eq!(e.is_permanent(), Some(true));
+    assert!(e.is_permanent());
 
     // Known id, unknown group id: the group comes from the code.
     let s: MessageStatus = round_trip(&json!({"groupId": 42, "id": 15}));
@@ -140,19 +143,18 @@ fn group_names_in_any_case_and_missing_fields() {
     assert_eq!(e.group(), Some(ErrorGroup::RegistrationError));
     let s: MessageStatus = round_trip(&json!({"groupName": "Delivered"}));
     assert_eq!(s.group(), Some(StatusGroup::Delivered));
-    assert_eq!(s.is_final(), Some(true));
+    assert!(s.is_final());
 
     let empty: MessageStatus = round_trip(&json!({}));
     assert_eq!(empty, MessageStatus::default());
     assert_eq!(
         (empty.code(), empty.group(), empty.is_final()),
-        (None, None, None)
+        (None, None, false)
     );
     let only_name: MessageError = round_trip(&json!({"name": "EC_UNKNOWN_SUBSCRIBER"}));
     assert_eq!(only_name.code(), Some(ErrorCode::EcUnknownSubscriber));
-    assert_eq!(
+    assert!(
         only_name.is_permanent(),
-        Some(true),
         "the page's flag when the payload has none"
     );
     // Error group ids alone are ambiguous across channels.
@@ -259,13 +261,15 @@ fn objects_built_from_codes_match_the_page() {
         let e = MessageError::from(code);
         assert_eq!(e.code(), Some(code));
         assert_eq!(e.group(), code.group());
-        assert_eq!(e.is_permanent(), code.permanent());
+        assert_eq!(e.is_permanent(), code.is_permanent());
+        assert!(e.conflicts().is_empty(), "{code:?}");
     }
     for &code in StatusCode::ALL {
         let s = MessageStatus::from(code);
         assert_eq!(s.code(), Some(code));
         assert_eq!(s.group(), code.group());
-        assert_eq!(s.is_final(), Some(code.is_final()));
+        assert_eq!(s.is_final(), code.is_final());
+        assert!(s.conflicts().is_empty(), "{code:?}");
     }
 }
 
@@ -299,10 +303,10 @@ fn objects_print_on_one_line() {
             json!({"groupId": 3, "groupName": "DELIVERED", "id": 5, "name": "DELIVERED_TO_HANDSET"}),
             "DELIVERED_TO_HANDSET (5, DELIVERED, final)",
         ),
-        // The id decides the code; the page's name is printed.
+        // The id decides the code; the page's name is printed, and the payload's after.
         (
             json!({"groupId": 1, "id": 26, "name": "MESSAGE_ACCEPTED"}),
-            "PENDING_ACCEPTED (26, PENDING, not final)",
+            "PENDING_ACCEPTED (26, PENDING, not final; sent name MESSAGE_ACCEPTED)",
         ),
         (
             json!({"groupId": 6, "groupName": "SCHEDULED", "id": 2000, "name": "NEW_STATUS"}),
@@ -362,14 +366,14 @@ fn documented_names_and_groups_are_the_crates_own_strings() {
 
 #[test]
 fn objects_from_parts_resolve_like_decoded_ones() {
-    let parts = MessageError::from_parts(
-        Some(1),
-        Some("HANDSET_ERRORS".to_owned()),
-        Some(27),
-        Some("EC_ABSENT_SUBSCRIBER".to_owned()),
-        Some("Absent Subscriber".to_owned()),
-        Some(false),
-    );
+    let parts = MessageError::from(ErrorParts {
+        group_id: Some(1),
+        group_name: Some("HANDSET_ERRORS".to_owned()),
+        id: Some(27),
+        name: Some("EC_ABSENT_SUBSCRIBER".to_owned()),
+        description: Some("Absent Subscriber".to_owned()),
+        permanent: Some(false),
+    });
     let decoded: MessageError = serde_json::from_value(json!({"groupId": 1, "groupName": "HANDSET_ERRORS",
         "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "description": "Absent Subscriber", "permanent": false}))
     .unwrap();
@@ -389,20 +393,29 @@ fn objects_from_parts_resolve_like_decoded_ones() {
     assert!("EC_ABSENT_SUBSCRIBER" == *parts.name.as_ref().unwrap());
     let group = String::from("HANDSET_ERRORS");
     assert!(group == *parts.group_name.as_ref().unwrap());
-    let new = MessageError::from_parts(None, None, Some(9999), Some("EC_NEW".into()), None, None);
+    let new = MessageError::from(ErrorParts {
+        id: Some(9999),
+        name: Some("EC_NEW".into()),
+        ..ErrorParts::default()
+    });
     assert_eq!(new.name.as_ref().and_then(|n| n.as_static()), None);
-    let s = MessageStatus::from_parts(None, Some("delivered".to_owned()), None, None, None, None);
+    assert_eq!(
+        new,
+        serde_json::from_value(json!({"id": 9999, "name": "EC_NEW"})).unwrap()
+    );
+    let s = MessageStatus::from(StatusParts {
+        group_name: Some("delivered".to_owned()),
+        ..StatusParts::default()
+    });
     assert_eq!((s.code(), s.group()), (None, Some(StatusGroup::Delivered)));
     assert_eq!(s.to_string(), "unknown (DELIVERED, final)");
     // An `action` is an extra field, from parts as from the wire.
-    let parts = MessageStatus::from_parts(
-        Some(5),
-        None,
-        Some(6),
-        None,
-        None,
-        Some("Contact account manager".to_owned()),
-    );
+    let parts = MessageStatus::from(StatusParts {
+        group_id: Some(5),
+        id: Some(6),
+        action: Some("Contact account manager".to_owned()),
+        ..StatusParts::default()
+    });
     let decoded: MessageStatus =
         serde_json::from_value(json!({"groupId": 5, "id": 6, "action": "Contact account manager"}))
             .unwrap();
@@ -418,4 +431,228 @@ fn objects_from_parts_resolve_like_decoded_ones() {
         odd.extra.get("action"),
         Some(&infobip_codes::wire::Value::I64(7))
     );
+}
+
+/// A status object, its outcome without an error and with a temporary and a permanent
+/// one, and its line.
+fn read_status(v: Value) -> (MessageStatus, [Outcome; 3], String) {
+    let s: MessageStatus = round_trip(&v);
+    let temporary = MessageError::from(ErrorCode::EcAbsentSubscriber);
+    let permanent = MessageError::from(ErrorCode::EcUnknownSubscriber);
+    let outcomes = [
+        Outcome::from_wire(Some(&s), None),
+        Outcome::from_wire(Some(&s), Some(&temporary)),
+        Outcome::from_wire(Some(&s), Some(&permanent)),
+    ];
+    let line = s.to_string();
+    (s, outcomes, line)
+}
+
+fn fields(c: Conflicts) -> Vec<Field> {
+    c.iter().collect()
+}
+
+const PENDING: [Outcome; 3] = [Outcome::Pending; 3];
+const FAILED: [Outcome; 3] = [
+    Outcome::RetryLater,
+    Outcome::RetryLater,
+    Outcome::FailedPermanent,
+];
+
+/// The shapes of real payloads whose fields disagree with the page or with each other:
+/// every field takes part in choosing the code, the payload's agreeing group fields
+/// decide what the report means, and the line shows what the payload sent.
+#[test]
+fn payload_fields_that_disagree() {
+    // A public SDK's example response, and a Laravel package's README: 8 is
+    // REJECTED_PREFIX_MISSING (REJECTED) on the page; the name, the group and the
+    // description say PENDING_ENROUTE.
+    let (s, outcomes, line) = read_status(json!({"groupId": 1, "groupName": "PENDING", "id": 8,
+        "name": "PENDING_ENROUTE", "description": "Message sent to next instance"}));
+    assert_eq!(s.code(), Some(StatusCode::PendingEnroute));
+    assert_eq!(fields(s.conflicts()), [Field::Id]);
+    assert_eq!(
+        (s.group(), s.is_final()),
+        (Some(StatusGroup::Pending), false)
+    );
+    assert_eq!(outcomes, PENDING);
+    assert_eq!(line, "PENDING_ENROUTE (7, PENDING, not final; sent id 8)");
+
+    // Infobip's SDK tests: 51 is MISSING_TO on the page, REJECTED_DESTINATION is 14. Both
+    // are REJECTED, so the group does not choose, and the name does.
+    for v in [
+        json!({"id": 51, "name": "REJECTED_DESTINATION", "groupId": 5}),
+        json!({"groupId": 5, "groupName": "REJECTED", "id": 51, "name": "REJECTED_DESTINATION",
+               "description": "Invalid destination number"}),
+    ] {
+        let (s, outcomes, line) = read_status(v);
+        assert_eq!(s.code(), Some(StatusCode::RejectedDestination));
+        assert_eq!(fields(s.conflicts()), [Field::Id]);
+        assert_eq!(outcomes, FAILED);
+        assert_eq!(
+            line,
+            "REJECTED_DESTINATION (14, REJECTED, final; sent id 51)"
+        );
+    }
+
+    // PENDING_ACCEPTED is 26 on the page; 7 is PENDING_ENROUTE. Without a group, and with
+    // one that both have, the name decides.
+    for (v, expected) in [
+        (
+            json!({"id": 7, "name": "PENDING_ACCEPTED"}),
+            "PENDING_ACCEPTED (26, PENDING, not final; sent id 7)",
+        ),
+        (
+            json!({"groupId": 1, "groupName": "PENDING", "id": 7, "name": "PENDING_ACCEPTED",
+                   "description": "Message accepted, pending for delivery."}),
+            "PENDING_ACCEPTED (26, PENDING, not final; sent id 7)",
+        ),
+    ] {
+        let (s, outcomes, line) = read_status(v);
+        assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
+        assert_eq!(fields(s.conflicts()), [Field::Id]);
+        assert_eq!(outcomes, PENDING);
+        assert_eq!(line, expected);
+    }
+
+    // The API's name for 26, which the page does not list: the id decides, and the line
+    // shows the payload's name.
+    let (s, outcomes, line) = read_status(json!({"groupId": 1, "groupName": "PENDING", "id": 26,
+        "name": "MESSAGE_ACCEPTED", "description": "Message sent to next instance"}));
+    assert_eq!(s.code(), Some(StatusCode::PendingAccepted));
+    assert_eq!(fields(s.conflicts()), [Field::Name]);
+    assert_eq!(outcomes, PENDING);
+    assert_eq!(
+        line,
+        "PENDING_ACCEPTED (26, PENDING, not final; sent name MESSAGE_ACCEPTED)"
+    );
+
+    // Infobip's voice SDK tests: 5003 EC_VOICE_NO_ANSWER is in OPERATOR_ERRORS on the
+    // page, the payload puts it under OK. The code stays; the payload's group, which
+    // agrees with itself, decides that the object reports no error.
+    let e: MessageError = round_trip(&json!({"groupId": 0, "groupName": "OK", "id": 5003,
+        "name": "EC_VOICE_NO_ANSWER", "description": "User was notified, but did not answer call",
+        "permanent": true}));
+    assert_eq!(e.code(), Some(ErrorCode::EcVoiceNoAnswer));
+    assert_eq!(fields(e.conflicts()), [Field::GroupId, Field::GroupName]);
+    assert_eq!(e.group(), Some(ErrorGroup::Ok));
+    assert!(e.is_no_error() && e.is_permanent());
+    assert_eq!(
+        e.to_string(),
+        "EC_VOICE_NO_ANSWER (5003, OK, permanent; page group OPERATOR_ERRORS)"
+    );
+    assert_eq!(Outcome::from_wire(None, Some(&e)), Outcome::Pending);
+    let undelivered = MessageStatus::from(StatusCode::UndeliverableNotDelivered);
+    assert_eq!(
+        Outcome::from_wire(Some(&undelivered), Some(&e)),
+        Outcome::FailedPermanent
+    );
+
+    // A captured email report: 6012 is EC_HARD_BOUNCE in the email group Bounced (2) on
+    // the page; the payload names another error and HANDSET_ERRORS (1).
+    let e: MessageError = round_trip(&json!({"id": 6012, "name": "EC_SENDER_ADDRESS_INVALID",
+        "description": "Sending address invalid, possible syntax error", "groupId": 1,
+        "groupName": "HANDSET_ERRORS", "permanent": true}));
+    assert_eq!(e.code(), Some(ErrorCode::EcHardBounce));
+    assert_eq!(
+        fields(e.conflicts()),
+        [Field::GroupId, Field::GroupName, Field::Name]
+    );
+    assert_eq!(e.group(), Some(ErrorGroup::HandsetErrors));
+    assert!(!e.is_no_error() && e.is_permanent());
+    assert_eq!(
+        e.to_string(),
+        "EC_HARD_BOUNCE (6012, HANDSET_ERRORS, permanent; sent name EC_SENDER_ADDRESS_INVALID, page group Bounced)"
+    );
+    assert_eq!(Outcome::from_wire(None, Some(&e)), Outcome::FailedPermanent);
+}
+
+/// Each rule of `code()` in turn, and the payload's group against the page's.
+#[test]
+fn the_rules_that_choose_the_code() {
+    let status = |v: Value| round_trip::<MessageStatus>(&v);
+    // 1. The code with both the id and the name wins, whatever the group fields say; the
+    //    payload's group then decides what the report means.
+    let s =
+        status(json!({"groupId": 1, "groupName": "PENDING", "id": 6, "name": "REJECTED_NETWORK"}));
+    assert_eq!(s.code(), Some(StatusCode::RejectedNetwork));
+    assert_eq!(fields(s.conflicts()), [Field::GroupId, Field::GroupName]);
+    assert_eq!(Outcome::from_wire(Some(&s), None), Outcome::Pending);
+    assert_eq!(
+        s.to_string(),
+        "REJECTED_NETWORK (6, PENDING, not final; page group REJECTED)"
+    );
+    // 2. Else the group: both group fields name the id's code's group, none the name's.
+    let s =
+        status(json!({"groupId": 5, "groupName": "REJECTED", "id": 8, "name": "PENDING_ENROUTE"}));
+    assert_eq!(s.code(), Some(StatusCode::RejectedPrefixMissing));
+    assert_eq!(fields(s.conflicts()), [Field::Name]);
+    // One group field is enough to separate them.
+    let s = status(json!({"groupId": 1, "id": 8, "name": "PENDING_ENROUTE"}));
+    assert_eq!(s.code(), Some(StatusCode::PendingEnroute));
+    let s = status(json!({"groupName": "rejected", "id": 8, "name": "PENDING_ENROUTE"}));
+    assert_eq!(s.code(), Some(StatusCode::RejectedPrefixMissing));
+    // 3. Else the name over the id.
+    let s = status(json!({"groupId": 42, "id": 8, "name": "pending_enroute"}));
+    assert_eq!(s.code(), Some(StatusCode::PendingEnroute));
+    assert_eq!(fields(s.conflicts()), [Field::GroupId, Field::Id]);
+    // An id alone, with a group the page does not give it: the code is the id's, the
+    // group and the outcome the payload's.
+    let s = status(json!({"groupId": 1, "id": 8}));
+    assert_eq!(s.code(), Some(StatusCode::RejectedPrefixMissing));
+    assert_eq!(fields(s.conflicts()), [Field::GroupId]);
+    assert_eq!(
+        (s.group(), s.is_final()),
+        (Some(StatusGroup::Pending), false)
+    );
+    assert_eq!(Outcome::from_wire(Some(&s), None), Outcome::Pending);
+    assert_eq!(
+        s.to_string(),
+        "REJECTED_PREFIX_MISSING (8, PENDING, not final; page group REJECTED)"
+    );
+    // The group fields disagree with each other: the code's group decides, and the line
+    // shows the field that lost.
+    let s = status(json!({"groupId": 4, "groupName": "UNDELIVERABLE", "id": 9}));
+    assert_eq!(s.group(), Some(StatusGroup::Undeliverable));
+    assert_eq!(fields(s.conflicts()), [Field::GroupId]);
+    assert_eq!(
+        s.to_string(),
+        "UNDELIVERABLE_NOT_DELIVERED (9, UNDELIVERABLE, final; sent group id 4)"
+    );
+    // Without a code, they conflict with each other, and groupName's group is read.
+    let s = status(
+        json!({"groupId": 4, "groupName": "UNDELIVERABLE", "id": 7010, "name": "EC_NO_SESSION"}),
+    );
+    assert_eq!(
+        (s.code(), s.group()),
+        (None, Some(StatusGroup::Undeliverable))
+    );
+    assert_eq!(fields(s.conflicts()), [Field::GroupId, Field::GroupName]);
+    assert_eq!(
+        s.to_string(),
+        "EC_NO_SESSION (7010, UNDELIVERABLE, final; sent group id 4)"
+    );
+    // A group field that names no group the page describes neither chooses nor
+    // conflicts with the other, but it is not the code's group.
+    let s = status(json!({"groupId": 1, "groupName": "Group 1", "id": 7}));
+    assert_eq!(
+        (s.code(), s.group()),
+        (Some(StatusCode::PendingEnroute), Some(StatusGroup::Pending))
+    );
+    assert_eq!(fields(s.conflicts()), [Field::GroupName]);
+    assert_eq!(
+        s.to_string(),
+        "PENDING_ENROUTE (7, PENDING, not final; sent group Group 1)"
+    );
+    // Error group ids are scoped per channel: group 1 of the Push channel is not
+    // EC_UNKNOWN_SUBSCRIBER's HANDSET_ERRORS. (tests/shared_ids.rs has codes that share
+    // an id, which the group then chooses between.)
+    let e: MessageError = round_trip(&json!({"groupId": 1, "id": 1}));
+    assert_eq!(e.code(), Some(ErrorCode::EcUnknownSubscriber));
+    assert!(e.conflicts().is_empty());
+    let e: MessageError =
+        round_trip(&json!({"groupId": 1, "groupName": "Registration error", "id": 1}));
+    assert_eq!(e.code(), Some(ErrorCode::EcUnknownSubscriber));
+    assert_eq!(fields(e.conflicts()), [Field::GroupName]);
+    assert_eq!(e.group(), Some(ErrorGroup::RegistrationError));
 }
