@@ -5,7 +5,9 @@
 mod fetch;
 mod target;
 
-pub use fetch::{fetch, Fetched};
+pub use fetch::{
+    fetch, fetch_with, FetchError, FetchOptions, Fetched, Retrieved, MAX_PAGE_BYTES, MAX_REDIRECTS,
+};
 pub use target::{Match, Replaced, UrlFrom};
 
 use crate::diag::Diagnostics;
