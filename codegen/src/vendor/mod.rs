@@ -5,10 +5,11 @@
 mod fetch;
 mod target;
 
-pub use fetch::{
-    fetch, fetch_with, FetchError, FetchOptions, Fetched, Retrieved, MAX_PAGE_BYTES, MAX_REDIRECTS,
-};
+pub use fetch::{fetch, Fetched};
 pub use target::{Match, Replaced, UrlFrom};
+
+// The bounded fetch: its limits, its typed errors, and the redirects it followed.
+pub use fetch::{fetch_with, FetchError, FetchOptions, Retrieved, MAX_PAGE_BYTES, MAX_REDIRECTS};
 
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
