@@ -1,6 +1,8 @@
 //! A loopback HTTP server with canned answers, for the tests that fetch pages (shared
 //! with the generator's tests).
 
+#![allow(dead_code)] // each test file uses its own part
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -16,6 +18,12 @@ pub struct Answer {
     pub body: Vec<u8>,
     /// How long to wait before answering.
     pub delay: Duration,
+    /// A `Location` header (for a redirect).
+    pub location: Option<&'static str>,
+    /// Sends `body` over and over without a length, pausing this long between copies,
+    /// as a server that never stops sending; it stops when the client hangs up, or after
+    /// 60 s or 256 MiB, so that no test leaves it running.
+    pub endless: Option<Duration>,
 }
 
 impl Answer {
@@ -26,6 +34,29 @@ impl Answer {
             content_type,
             body: body.into(),
             delay: Duration::ZERO,
+            location: None,
+            endless: None,
+        }
+    }
+
+    /// `302 Found` to `location` (a path on this server, or a URL).
+    pub fn redirect(location: &'static str) -> Answer {
+        Answer {
+            status: "302 Found",
+            location: Some(location),
+            ..Answer::ok("text/html", b"<a>moved</a>".to_vec())
+        }
+    }
+
+    /// `200 OK`, sending `chunk` over and over, `pause` apart, until the client hangs up.
+    pub fn endless(
+        content_type: &'static str,
+        chunk: impl Into<Vec<u8>>,
+        pause: Duration,
+    ) -> Answer {
+        Answer {
+            endless: Some(pause),
+            ..Answer::ok(content_type, chunk)
         }
     }
 
@@ -62,20 +93,42 @@ pub fn serve(routes: Vec<(&'static str, Answer)>) -> String {
                     content_type: "text/plain",
                     body: b"not found".to_vec(),
                     delay: Duration::ZERO,
+                    location: None,
+                    endless: None,
                 };
                 let answer = routes
                     .iter()
                     .find(|(p, _)| *p == path)
                     .map_or(&not_found, |(_, a)| a);
                 std::thread::sleep(answer.delay);
+                let location = answer
+                    .location
+                    .map_or(String::new(), |l| format!("Location: {l}\r\n"));
+                let length = match answer.endless {
+                    Some(_) => String::new(),
+                    None => format!("Content-Length: {}\r\n", answer.body.len()),
+                };
                 let head = format!(
-                    "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    answer.status,
-                    answer.content_type,
-                    answer.body.len()
+                    "HTTP/1.1 {}\r\nContent-Type: {}\r\n{length}{location}Connection: close\r\n\r\n",
+                    answer.status, answer.content_type,
                 );
                 let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&answer.body);
+                match answer.endless {
+                    None => {
+                        let _ = stream.write_all(&answer.body);
+                    }
+                    Some(pause) => {
+                        let started = std::time::Instant::now();
+                        let mut sent = 0;
+                        while started.elapsed() < Duration::from_secs(60) && sent < 256 << 20 {
+                            if stream.write_all(&answer.body).is_err() {
+                                break;
+                            }
+                            sent += answer.body.len();
+                            std::thread::sleep(pause);
+                        }
+                    }
+                }
             });
         }
     });

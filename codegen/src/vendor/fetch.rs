@@ -1,8 +1,20 @@
 //! Fetching a page, from a URL or a file, and the names of page files for its form.
+//!
+//! A fetch is bounded: it gives up after a timeout (the whole fetch, redirects and body
+//! included), follows at most [`MAX_REDIRECTS`] redirects, only to `http` and `https`
+//! addresses, and reads at most [`MAX_PAGE_BYTES`]. [`fetch_with`] also reports the
+//! redirects it followed, and can refuse anything but `https` ([`FetchOptions::https_only`]).
 
 use crate::freshness;
+use std::fmt;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// The most bytes a page may have: a larger answer is refused, not truncated.
+pub const MAX_PAGE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The most redirects a fetch follows (as many as `ureq` follows by default).
+pub const MAX_REDIRECTS: u32 = 10;
 
 /// A page as fetched, before it is checked.
 #[derive(Clone, Debug)]
@@ -20,51 +32,371 @@ pub struct Fetched {
     pub suggested_name: String,
 }
 
-/// Fetches `source`: an `http(s)` URL, or a file path.
-pub fn fetch(source: &str, timeout: Duration) -> Result<Fetched, String> {
-    let is_url = source.starts_with("http://") || source.starts_with("https://");
-    let (bytes, mime) = if is_url {
-        fetch_url(source, timeout)?
+/// How far a fetch may go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchOptions {
+    /// The whole fetch (every redirect, and the body) must end within this.
+    pub timeout: Duration,
+    /// The most redirects followed; one more is an error.
+    pub max_redirects: u32,
+    /// The most bytes the page may have.
+    pub max_bytes: u64,
+    /// Only `https` addresses: a file, an `http` URL, or a redirect to one, is refused.
+    /// For a page's canonical address; a mirror or a saved file is fetched without it.
+    pub https_only: bool,
+}
+
+impl FetchOptions {
+    /// `timeout`, [`MAX_REDIRECTS`], [`MAX_PAGE_BYTES`], and `http`, `https` and files allowed.
+    pub fn new(timeout: Duration) -> FetchOptions {
+        FetchOptions {
+            timeout,
+            max_redirects: MAX_REDIRECTS,
+            max_bytes: MAX_PAGE_BYTES,
+            https_only: false,
+        }
+    }
+}
+
+/// A page fetched by [`fetch_with`], and the way it came.
+#[derive(Clone, Debug)]
+pub struct Retrieved {
+    /// The page; its `origin` is the source as given, not where a redirect led.
+    pub page: Fetched,
+    /// The addresses redirects led to, in order; the last one answered with the page.
+    /// Empty when the source answered itself (and for a file).
+    pub redirects: Vec<String>,
+}
+
+impl Retrieved {
+    /// The address that answered with the page: the last redirect, or the source.
+    pub fn final_url(&self) -> &str {
+        self.redirects.last().unwrap_or(&self.page.origin)
+    }
+}
+
+/// Why a fetch failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FetchError {
+    /// A file could not be read.
+    Read {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// The source is not an address the options allow: with `https_only`, a file or
+    /// an `http` URL.
+    NotAllowed {
+        /// The source as given.
+        source: String,
+        /// What is allowed.
+        allowed: &'static str,
+    },
+    /// A redirect led to an address the options do not allow.
+    RedirectNotAllowed {
+        /// The URL fetched.
+        url: String,
+        /// The redirects followed, the refused address last.
+        chain: Vec<String>,
+        /// What is allowed.
+        allowed: &'static str,
+    },
+    /// More redirects than the limit.
+    TooManyRedirects {
+        /// The URL fetched.
+        url: String,
+        /// The limit.
+        limit: u32,
+        /// The redirects followed, and the one refused, last.
+        chain: Vec<String>,
+    },
+    /// A redirect without a `Location` the fetch can follow.
+    BadRedirect {
+        /// The address that answered with it.
+        url: String,
+        /// Its HTTP status line (`302 Found`).
+        status: String,
+        /// The `Location` header, if any.
+        location: Option<String>,
+    },
+    /// An answer with an HTTP status other than success.
+    Status {
+        /// The URL fetched (where a redirect led: see `final_url`).
+        url: String,
+        /// The address that answered, when a redirect led there.
+        final_url: Option<String>,
+        /// The status code.
+        code: u16,
+        /// Its reason phrase.
+        reason: String,
+    },
+    /// The fetch did not end within the timeout.
+    Timeout {
+        /// The URL fetched.
+        url: String,
+        /// The timeout.
+        after: Duration,
+    },
+    /// The page is larger than the limit.
+    TooLarge {
+        /// The URL fetched.
+        url: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// What came is not a page.
+    NotAPage {
+        /// The source as given.
+        source: String,
+        /// Why not.
+        why: String,
+    },
+    /// The connection or the protocol failed.
+    Connection {
+        /// The URL fetched.
+        url: String,
+        /// Whether the answer had begun (its body failed), or the request failed.
+        reading: bool,
+        /// The HTTP client's reason.
+        reason: String,
+    },
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Read { path, reason } => write!(f, "cannot read {path}: {reason}"),
+            FetchError::NotAllowed { source, allowed } => {
+                write!(f, "{source} is not fetched: only {allowed} is allowed here")
+            }
+            FetchError::RedirectNotAllowed {
+                url,
+                chain,
+                allowed,
+            } => write!(
+                f,
+                "fetching {url} was redirected to {}, and only {allowed} is allowed here: {}",
+                chain.last().map_or("", String::as_str),
+                route(url, chain)
+            ),
+            FetchError::TooManyRedirects { url, limit, chain } => write!(
+                f,
+                "fetching {url} was redirected more than {limit} time(s): {}",
+                route(url, chain)
+            ),
+            FetchError::BadRedirect {
+                url,
+                status,
+                location,
+            } => match location {
+                Some(location) => write!(
+                    f,
+                    "fetching {url} answered HTTP {status} to `{location}`, which is not an address to follow"
+                ),
+                None => write!(f, "fetching {url} answered HTTP {status} without a Location"),
+            },
+            FetchError::Status {
+                url,
+                final_url,
+                code,
+                reason,
+            } => {
+                write!(f, "fetching {url} answered HTTP {code} {reason}")?;
+                match final_url {
+                    Some(at) => write!(f, " (at {at}, where it was redirected)"),
+                    None => Ok(()),
+                }
+            }
+            FetchError::Timeout { url, after } => {
+                write!(f, "fetching {url} timed out after {} s", after.as_secs_f32())
+            }
+            FetchError::TooLarge { url, limit } => write!(
+                f,
+                "{url} is not a page: it is larger than {} ({limit} bytes)",
+                size(*limit)
+            ),
+            FetchError::NotAPage { source, why } => write!(f, "{source} is not a page: {why}"),
+            FetchError::Connection {
+                url,
+                reading: false,
+                reason,
+            } => write!(f, "cannot fetch {url}: {reason}"),
+            FetchError::Connection {
+                url,
+                reading: true,
+                reason,
+            } => write!(f, "cannot read the answer from {url}: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+/// `url -> a -> b`.
+fn route(url: &str, chain: &[String]) -> String {
+    std::iter::once(url)
+        .chain(chain.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" -> ")
+}
+
+/// `32 MiB`, or the bytes when that is not a whole number of MiB.
+fn size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
     } else {
-        let bytes = std::fs::read(source).map_err(|e| format!("cannot read {source}: {e}"))?;
-        (bytes, None)
+        format!("{bytes} bytes")
+    }
+}
+
+/// Fetches `source`: an `http(s)` URL, or a file path, with [`FetchOptions::new`]`(timeout)`.
+pub fn fetch(source: &str, timeout: Duration) -> Result<Fetched, String> {
+    fetch_with(source, &FetchOptions::new(timeout))
+        .map(|retrieved| retrieved.page)
+        .map_err(|e| e.to_string())
+}
+
+/// Fetches `source` (an `http(s)` URL, or a file path unless `https_only`) within
+/// `options`, and says where redirects led.
+pub fn fetch_with(source: &str, options: &FetchOptions) -> Result<Retrieved, FetchError> {
+    let is_url = source.starts_with("http://") || source.starts_with("https://");
+    if options.https_only && !source.starts_with("https://") {
+        return Err(FetchError::NotAllowed {
+            source: source.to_owned(),
+            allowed: allowed(options),
+        });
+    }
+    let (bytes, mime, redirects) = if is_url {
+        let answer = fetch_url(source, options)?;
+        (answer.body, answer.mime, answer.redirects)
+    } else {
+        let bytes = std::fs::read(source).map_err(|e| FetchError::Read {
+            path: source.to_owned(),
+            reason: e.to_string(),
+        })?;
+        (bytes, None, Vec::new())
     };
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| format!("{source} is not a page: its content is not UTF-8 text"))?;
+    let not_a_page = |why: &str| FetchError::NotAPage {
+        source: source.to_owned(),
+        why: why.to_owned(),
+    };
+    let text =
+        std::str::from_utf8(&bytes).map_err(|_| not_a_page("its content is not UTF-8 text"))?;
     if text.trim().is_empty() {
-        return Err(format!("{source} is not a page: it is empty"));
+        return Err(not_a_page("it is empty"));
     }
     let is_html =
         mime.is_some_and(|m| m == "text/html" || m == "application/xhtml+xml") || looks_html(text);
-    Ok(Fetched {
-        suggested_name: suggested_name(source, is_html),
-        bytes,
-        origin: source.to_owned(),
-        is_url,
-        is_html,
+    Ok(Retrieved {
+        page: Fetched {
+            suggested_name: suggested_name(source, is_html),
+            bytes,
+            origin: source.to_owned(),
+            is_url,
+            is_html,
+        },
+        redirects,
     })
 }
 
-/// The answer's body and its media type, when it has one.
-fn fetch_url(url: &str, timeout: Duration) -> Result<(Vec<u8>, Option<String>), String> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let mut response = agent.get(url).call().map_err(|e| match e {
-        ureq::Error::Timeout(_) => {
-            format!("fetching {url} timed out after {} s", timeout.as_secs_f32())
+/// What `options` allow, in words.
+fn allowed(options: &FetchOptions) -> &'static str {
+    if options.https_only {
+        "an https address"
+    } else {
+        "an http or https address, or a file"
+    }
+}
+
+/// The scheme of `source` when it has one (`file:`, `ftp:`), lowercased; `None` for a
+/// path, a Windows drive letter included.
+fn scheme(source: &str) -> Option<String> {
+    let (scheme, _) = source.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    let valid = first.is_ascii_alphabetic()
+        && scheme.len() > 1
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// What an address answered, at the end of its redirects.
+struct Answer {
+    body: Vec<u8>,
+    /// The media type, when it has one.
+    mime: Option<String>,
+    /// The redirects followed.
+    redirects: Vec<String>,
+}
+
+/// Fetches `url`, following redirects within `options`.
+fn fetch_url(url: &str, options: &FetchOptions) -> Result<Answer, FetchError> {
+    let deadline = Instant::now() + options.timeout;
+    let timeout = || FetchError::Timeout {
+        url: url.to_owned(),
+        after: options.timeout,
+    };
+    let mut redirects: Vec<String> = Vec::new();
+    let mut response = loop {
+        let at = redirects.last().map_or(url, String::as_str);
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+            .ok_or_else(timeout)?;
+        // Redirects are followed here, one by one, to check and record each.
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(left))
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        let response = agent.get(at).call().map_err(|e| match e {
+            ureq::Error::Timeout(_) => timeout(),
+            other => FetchError::Connection {
+                url: url.to_owned(),
+                reading: false,
+                reason: if at == url {
+                    other.to_string()
+                } else {
+                    format!("{other} (at {at}, where it was redirected)")
+                },
+            },
+        })?;
+        let status = response.status();
+        if !status.is_redirection() || status == 304 {
+            break response;
         }
-        other => format!("cannot fetch {url}: {other}"),
-    })?;
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let next = location.as_deref().and_then(|l| resolve(at, l));
+        let Some(next) = next else {
+            return Err(FetchError::BadRedirect {
+                url: at.to_owned(),
+                status: format!(
+                    "{} {}",
+                    status.as_u16(),
+                    status.canonical_reason().unwrap_or("")
+                ),
+                location,
+            });
+        };
+        redirects.push(next);
+        check_redirects(url, &redirects, options)?;
+    };
     let status = response.status();
     if !status.is_success() {
-        return Err(format!(
-            "fetching {url} answered HTTP {} {}",
-            status.as_u16(),
-            status.canonical_reason().unwrap_or("")
-        ));
+        return Err(FetchError::Status {
+            url: url.to_owned(),
+            final_url: redirects.last().cloned(),
+            code: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or("").to_owned(),
+        });
     }
     let mime = response
         .headers()
@@ -80,21 +412,117 @@ fn fetch_url(url: &str, timeout: Duration) -> Result<(Vec<u8>, Option<String>), 
     if let Some(mime) = &mime {
         let page = mime.starts_with("text/") || mime == "application/xhtml+xml" || mime.is_empty();
         if !page {
-            return Err(format!("{url} is not a page: its content type is {mime}"));
+            return Err(FetchError::NotAPage {
+                source: url.to_owned(),
+                why: format!("its content type is {mime}"),
+            });
         }
     }
     let body = response
         .body_mut()
         .with_config()
-        .limit(32 * 1024 * 1024)
+        .limit(options.max_bytes)
         .read_to_vec()
         .map_err(|e| match e {
-            ureq::Error::Timeout(_) => {
-                format!("fetching {url} timed out after {} s", timeout.as_secs_f32())
-            }
-            other => format!("cannot read the answer from {url}: {other}"),
+            ureq::Error::Timeout(_) => timeout(),
+            ureq::Error::BodyExceedsLimit(limit) => FetchError::TooLarge {
+                url: url.to_owned(),
+                limit,
+            },
+            other => FetchError::Connection {
+                url: url.to_owned(),
+                reading: true,
+                reason: other.to_string(),
+            },
         })?;
-    Ok((body, mime))
+    Ok(Answer {
+        body,
+        mime,
+        redirects,
+    })
+}
+
+/// Whether the fetch of `url` may follow `redirects`, the last one new.
+fn check_redirects(
+    url: &str,
+    redirects: &[String],
+    options: &FetchOptions,
+) -> Result<(), FetchError> {
+    if redirects.len() > options.max_redirects as usize {
+        return Err(FetchError::TooManyRedirects {
+            url: url.to_owned(),
+            limit: options.max_redirects,
+            chain: redirects.to_vec(),
+        });
+    }
+    let to_http = redirects
+        .last()
+        .is_some_and(|to| !to.starts_with("https://"));
+    if options.https_only && to_http {
+        return Err(FetchError::RedirectNotAllowed {
+            url: url.to_owned(),
+            chain: redirects.to_vec(),
+            allowed: allowed(options),
+        });
+    }
+    Ok(())
+}
+
+/// The absolute `http(s)` address a `Location` of an answer from `base` names: an
+/// absolute URL, `//host/path`, `/path`, or a path relative to `base`'s folder. `None`
+/// for another scheme, or a `Location` that is not a URL.
+fn resolve(base: &str, location: &str) -> Option<String> {
+    let location = location.trim();
+    if location.is_empty() || location.chars().any(|c| c.is_ascii_control() || c == ' ') {
+        return None;
+    }
+    if let Some(scheme) = scheme(location) {
+        return (scheme == "http" || scheme == "https").then(|| location.to_owned());
+    }
+    let (base_scheme, rest) = base.split_once("://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    if let Some(net_path) = location.strip_prefix("//") {
+        return (!net_path.is_empty()).then(|| format!("{base_scheme}://{net_path}"));
+    }
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    if location.starts_with('?') {
+        return Some(format!("{base_scheme}://{authority}{path}{location}"));
+    }
+    let joined = if location.starts_with('/') {
+        location.to_owned()
+    } else {
+        let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
+        format!("{folder}{location}")
+    };
+    Some(format!(
+        "{base_scheme}://{authority}{}",
+        without_dot_segments(&joined)
+    ))
+}
+
+/// `path` (which starts with `/`, and may end with a query) with its `.` and `..`
+/// segments applied, as a browser applies them (RFC 3986, 5.2.4).
+fn without_dot_segments(path: &str) -> String {
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let (path, query) = path.split_at(end);
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." | ".." => {
+                if *segment == ".." {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    format!("/{}{query}", out.join("/"))
 }
 
 /// Whether `text` starts like an HTML document.
@@ -179,5 +607,155 @@ mod tests {
         assert_eq!(suggested_name("https://x.y/codes.md", true), "codes.html");
         assert_eq!(with_form_extension("codes.htm", true), "codes.htm");
         assert_eq!(with_form_extension("codes.markdown", true), "codes.html");
+    }
+
+    #[test]
+    fn schemes_of_sources() {
+        assert_eq!(scheme("https://x.y/"), Some("https".to_owned()));
+        assert_eq!(scheme("FILE:///etc/passwd"), Some("file".to_owned()));
+        assert_eq!(scheme("ftp://x.y/a"), Some("ftp".to_owned()));
+        // Paths, a Windows drive letter among them, have none.
+        assert_eq!(scheme("/tmp/page.md"), None);
+        assert_eq!(scheme("C:\\pages\\page.md"), None);
+        assert_eq!(scheme("page.md"), None);
+        assert_eq!(scheme("./a:b.md"), None);
+    }
+
+    #[test]
+    fn redirect_locations_resolve_against_the_address_that_answered() {
+        let base = "https://x.y/docs/page?v=1#top";
+        let cases = [
+            ("https://other.host/p", Some("https://other.host/p")),
+            ("HTTP://other.host/p", Some("HTTP://other.host/p")),
+            ("//cdn.x.y/p.md", Some("https://cdn.x.y/p.md")),
+            ("/root.md", Some("https://x.y/root.md")),
+            ("sibling.md", Some("https://x.y/docs/sibling.md")),
+            ("?v=2", Some("https://x.y/docs/page?v=2")),
+            ("../up.md", Some("https://x.y/up.md")),
+            (
+                "./a/./b/../c.md?x=../y",
+                Some("https://x.y/docs/a/c.md?x=../y"),
+            ),
+            ("/a/b/..", Some("https://x.y/a/")),
+            ("../../../../above-root", Some("https://x.y/above-root")),
+            ("  /trimmed  ", Some("https://x.y/trimmed")),
+            // Nothing to follow: another scheme, nothing, or not a URL.
+            ("file:///etc/passwd", None),
+            ("javascript:alert(1)", None),
+            ("", None),
+            ("//", None),
+            ("/a b", None),
+            ("/a\nLocation: x", None),
+        ];
+        for (location, expected) in cases {
+            assert_eq!(resolve(base, location).as_deref(), expected, "{location:?}");
+        }
+        assert_eq!(
+            resolve("http://127.0.0.1:8080", "next").as_deref(),
+            Some("http://127.0.0.1:8080/next")
+        );
+    }
+
+    #[test]
+    fn https_only_refuses_files_http_and_other_schemes_before_any_request() {
+        let options = FetchOptions {
+            https_only: true,
+            ..FetchOptions::new(Duration::from_secs(1))
+        };
+        for source in [
+            "http://127.0.0.1:9/page.md",
+            "Cargo.toml",
+            "file:///etc/hostname",
+        ] {
+            let err = fetch_with(source, &options).unwrap_err();
+            assert_eq!(
+                err,
+                FetchError::NotAllowed {
+                    source: source.to_owned(),
+                    allowed: "an https address"
+                }
+            );
+            assert_eq!(
+                err.to_string(),
+                format!("{source} is not fetched: only an https address is allowed here")
+            );
+        }
+        // Without it, anything else is a path, as `cargo codes vendor` has always read it.
+        let err = fetch_with(
+            "file:///nowhere",
+            &FetchOptions::new(Duration::from_secs(1)),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, FetchError::Read { path, .. } if path == "file:///nowhere"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn redirects_within_the_limit_and_to_https_only_when_asked() {
+        let chain =
+            |n: usize| -> Vec<String> { (1..=n).map(|i| format!("https://x.y/{i}")).collect() };
+        let options = FetchOptions {
+            max_redirects: 2,
+            ..FetchOptions::new(Duration::from_secs(1))
+        };
+        assert_eq!(
+            check_redirects("https://x.y/0", &chain(2), &options),
+            Ok(())
+        );
+        assert_eq!(
+            check_redirects("https://x.y/0", &chain(3), &options),
+            Err(FetchError::TooManyRedirects {
+                url: "https://x.y/0".to_owned(),
+                limit: 2,
+                chain: chain(3)
+            })
+        );
+        // A canonical address may not be sent to http, not even back to https after it.
+        let downgrade = vec!["https://x.y/1".to_owned(), "http://x.y/2".to_owned()];
+        assert_eq!(
+            check_redirects("https://x.y/0", &downgrade, &options),
+            Ok(())
+        );
+        let https_only = FetchOptions {
+            https_only: true,
+            ..options
+        };
+        let err = check_redirects("https://x.y/0", &downgrade, &https_only).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "fetching https://x.y/0 was redirected to http://x.y/2, and only an https address is allowed here: https://x.y/0 -> https://x.y/1 -> http://x.y/2"
+        );
+        assert_eq!(
+            check_redirects("https://x.y/0", &chain(2), &https_only),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn messages_name_the_route() {
+        let err = FetchError::TooManyRedirects {
+            url: "http://a/1".to_owned(),
+            limit: 2,
+            chain: vec![
+                "http://a/2".to_owned(),
+                "http://a/1".to_owned(),
+                "http://a/2".to_owned(),
+            ],
+        };
+        assert_eq!(
+            err.to_string(),
+            "fetching http://a/1 was redirected more than 2 time(s): http://a/1 -> http://a/2 -> http://a/1 -> http://a/2"
+        );
+        let err = FetchError::TooLarge {
+            url: "http://a/1".to_owned(),
+            limit: MAX_PAGE_BYTES,
+        };
+        assert_eq!(
+            err.to_string(),
+            "http://a/1 is not a page: it is larger than 32 MiB (33554432 bytes)"
+        );
+        assert_eq!(size(1000), "1000 bytes");
     }
 }

@@ -9,6 +9,9 @@ pub use fetch::{fetch, Fetched};
 pub(crate) use target::page_title;
 pub use target::{Match, Replaced, UrlFrom};
 
+// The bounded fetch: its limits, its typed errors, and the redirects it followed.
+pub use fetch::{fetch_with, FetchError, FetchOptions, Retrieved, MAX_PAGE_BYTES, MAX_REDIRECTS};
+
 use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
 use crate::docs_source::{self, DocFile, Provenance};
