@@ -73,6 +73,7 @@ fn base() -> &'static str {
             // The same page with every line break turned into a space: a reflow.
             ("/reflowed.md", Answer::ok("text/markdown", page.replace('\n', " "))),
             ("/edited.md", Answer::ok("text/markdown", edited_page())),
+            ("/moved/edited.md", Answer::redirect("/edited.md")),
             ("/most-rows-gone.md", Answer::ok("text/markdown", most_rows_gone())),
             (
                 "/located-error.md",
@@ -438,7 +439,13 @@ fn an_interrupted_refresh_is_completed_by_the_next_one() {
             retrieved: infobip_codes_codegen::vendor::today_utc(),
             guards: Guards::default(),
         };
-        let fetch = |l: &str| infobip_codes_codegen::vendor::fetch(l, Duration::from_secs(10));
+        let fetch = |l: &str, https_only: bool| {
+            let options = infobip_codes_codegen::vendor::FetchOptions {
+                https_only,
+                ..infobip_codes_codegen::vendor::FetchOptions::new(Duration::from_secs(10))
+            };
+            infobip_codes_codegen::vendor::fetch_with(l, &options).map_err(|e| e.to_string())
+        };
         match refresh::plan(&repo, &options, &fetch) {
             Ok(Outcome::Changed(c)) => c,
             other => panic!("{other:?}"),
@@ -519,5 +526,29 @@ fn a_page_that_drops_a_whole_channel_is_refused_until_the_guard_is_loosened() {
     assert!(
         out.contains("\nretired from the page, kept as deprecated (13):\n"),
         "{out}"
+    );
+}
+
+#[test]
+fn where_a_redirect_led_is_in_the_report_and_the_pull_request_body() {
+    let s = Scratch::new("redirected");
+    let body = s.dir().join("target-pr-body.md");
+    let (code, out, err) = s.refresh("/moved/edited.md", &["--pr-body", &body.to_string_lossy()]);
+    assert_eq!(code, 3, "{out}{err}");
+    let from = format!(
+        "/response-status-and-error-codes.md from {0}/moved/edited.md, redirected to {0}/edited.md (its canonical address",
+        base()
+    );
+    assert!(
+        out.starts_with("refreshed ") && out.contains(&from),
+        "{out}"
+    );
+    let pr = std::fs::read_to_string(&body).unwrap();
+    assert!(
+        pr.contains(&format!(
+            " | {0}/moved/edited.md, redirected to {0}/edited.md | ",
+            base()
+        )),
+        "{pr}"
     );
 }

@@ -109,7 +109,13 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
             allow_title_change: args.allow_title_change,
         },
     };
-    let fetch = |location: &str| crate::vendor::fetch(location, args.timeout);
+    let fetch = |location: &str, https_only: bool| {
+        let options = crate::vendor::FetchOptions {
+            https_only,
+            ..crate::vendor::FetchOptions::new(args.timeout)
+        };
+        crate::vendor::fetch_with(location, &options).map_err(|e| e.to_string())
+    };
     match refresh::plan(&repo, &options, &fetch) {
         Err(refusal) => {
             if let Some(path) = &args.github_output {
@@ -146,8 +152,12 @@ fn report(repo: &Repo, changes: &refresh::Changes, pr_body: Option<&Path>) -> St
             Some(url) => format!(" (its canonical address {url} kept)"),
             None => String::new(),
         };
+        let redirected = match p.redirects.last() {
+            Some(to) => format!(", redirected to {to}"),
+            None => String::new(),
+        };
         s.push_str(&format!(
-            "refreshed {}/{} from {}{from}; sha256 {}\n",
+            "refreshed {}/{} from {}{redirected}{from}; sha256 {}\n",
             repo.shown, p.file, p.fetched_from, p.sha256
         ));
     }

@@ -23,7 +23,7 @@ use crate::docs_source::{self, DocFile, Provenance};
 use crate::freshness::{self, sha256_hex};
 use crate::model::Catalog;
 use crate::read;
-use crate::vendor::{self, Fetched};
+use crate::vendor::{self, Fetched, Retrieved};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -73,6 +73,8 @@ pub struct Page {
     pub canonical: Option<String>,
     /// Where it was fetched from (`--from`, or the canonical address).
     pub fetched_from: String,
+    /// The addresses redirects led to, in order (the last one answered).
+    pub redirects: Vec<String>,
     /// The page as fetched.
     pub fetched: Fetched,
     /// The sha256 of the bytes fetched.
@@ -167,13 +169,13 @@ pub struct Repo {
     pub shown: String,
 }
 
-/// Plans a refresh of `repo`, fetching each page with `fetch` (a URL or path, to the page;
-/// tests and `--from` give other places). Nothing is written.
-pub fn plan(
-    repo: &Repo,
-    options: &Options,
-    fetch: &dyn Fn(&str) -> Result<Fetched, String>,
-) -> Result<Outcome, Refusal> {
+/// How a refresh fetches: a URL or a path, and whether only https may answer (for a
+/// canonical address, redirects included).
+pub type Fetch<'a> = &'a dyn Fn(&str, bool) -> Result<Retrieved, String>;
+
+/// Plans a refresh of `repo`, fetching each page with `fetch` (its canonical address with
+/// https only; `--from`'s place as given). Nothing is written.
+pub fn plan(repo: &Repo, options: &Options, fetch: Fetch<'_>) -> Result<Outcome, Refusal> {
     let files = docs_source::read_dir_files(&repo.docs)
         .map_err(|e| Refusal::Read(format!("cannot read {}: {e}", repo.docs.display())))?;
     let records = provenance(&files, &repo.shown);
@@ -298,7 +300,7 @@ fn fetch_pages(
     files: &[DocFile],
     records: &[Provenance],
     options: &Options,
-    fetch: &dyn Fn(&str) -> Result<Fetched, String>,
+    fetch: Fetch<'_>,
 ) -> Result<Vec<Page>, Refusal> {
     let names: Vec<String> = records.iter().map(|r| r.file.clone()).collect();
     let sources: Vec<Source> = options
@@ -327,7 +329,10 @@ fn fetch_pages(
             }
             (None, Some(url)) => url.clone(),
         };
-        let fetched = fetch(&location).map_err(|m| Refusal::Fetch(record.file.clone(), m))?;
+        let Retrieved {
+            page: fetched,
+            redirects,
+        } = fetch(&location, from.is_none()).map_err(|m| Refusal::Fetch(record.file.clone(), m))?;
         let sha256 = sha256_hex(&fetched.bytes);
         let same_bytes = files
             .iter()
@@ -336,6 +341,7 @@ fn fetch_pages(
             file: record.file.clone(),
             canonical: record.url.clone(),
             fetched_from: location,
+            redirects,
             fetched,
             sha256,
             same_bytes,

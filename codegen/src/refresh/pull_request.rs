@@ -88,6 +88,14 @@ pub(super) fn outputs(diff: Option<&Diff>, version: Option<&Version>) -> String 
 /// Where a page was fetched from, as the body may say it: a URL, or a local file by its
 /// name alone (a path on the maintainer's machine means nothing to a reviewer).
 fn fetched_from(p: &Page) -> String {
+    let from = place(p);
+    match p.redirects.last() {
+        Some(to) => format!("{from}, redirected to {to}"),
+        None => from,
+    }
+}
+
+fn place(p: &Page) -> String {
     if Some(&p.fetched_from) == p.canonical.as_ref() {
         "the canonical address".to_owned()
     } else if p.fetched.is_url {
