@@ -2,9 +2,10 @@
 //!
 //! Codes serialize as their key, `channel/id/NAME`: the docs of their `Serialize` and
 //! `Deserialize` impls give the format and what input is read, in which precedence.
-//! Channels serialize as their slug, groups as their name, outcomes as their snake-case
-//! name.
+//! Groups serialize as their key, `ID/NAME` (see their impls). Channels serialize as
+//! their slug, outcomes as their snake-case name.
 
+use crate::groups::same_group_name;
 use crate::{Channel, ErrorCode, ErrorGroup, Outcome, StatusCode, StatusGroup};
 use core::fmt;
 use core::marker::PhantomData;
@@ -294,19 +295,91 @@ named_serde!(
     by_id: |_| None,
     by_name: Channel::from_slug
 );
-named_serde!(
+/// A group's key, `ID/NAME` (the name alone for a group the page gives no id), written
+/// without allocating.
+struct GroupKey(Option<u16>, &'static str);
+
+impl fmt::Display for GroupKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, "{id}/{}", self.1),
+            None => f.write_str(self.1),
+        }
+    }
+}
+
+macro_rules! group_serde {
+    ($ty:ident, $expecting:literal, by_id: $by_id:expr, example: ($ex:ident, $key:literal, $name:literal)) => {
+        impl Lookup for $ty {
+            const EXPECTING: &'static str = $expecting;
+            fn by_id(id: u64) -> Option<Self> {
+                $by_id(id)
+            }
+            fn by_name(s: &str) -> Option<Self> {
+                if let Some((id, name)) = s.split_once('/') {
+                    if let Ok(id) = id.trim().parse::<u16>() {
+                        return $ty::ALL
+                            .iter()
+                            .copied()
+                            .find(|g| {
+                                g.id() == Some(id)
+                                    && (same_group_name(g.name(), name) || g.formerly(name))
+                            })
+                            .or_else(|| $ty::from_name(name));
+                    }
+                }
+                $ty::from_name(s)
+            }
+        }
+
+        /// Writes the group's key, `ID/NAME` (`"1/HANDSET_ERRORS"`), or its name alone
+        /// when the page gives it no id: the id tells apart groups that share a name
+        /// (the current page has "Handset errors" under two ids), and the name keeps it
+        /// readable.
+        ///
+        /// ```
+        #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+        ///
+        #[doc = concat!("let json = serde_json::to_string(&", stringify!($ty), "::", stringify!($ex), ").unwrap();")]
+        #[doc = concat!("assert_eq!(json, r#\"\"", $key, "\"\"#);")]
+        /// ```
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(&GroupKey(self.id(), self.name()))
+            }
+        }
+
+        /// Reads a key, `ID/NAME` (what the `Serialize` impl writes): the group with
+        /// that id that has that name, or had it on an earlier page, else the group of
+        /// that name; or a name alone, as `from_name` reads it (letters and digits,
+        /// any case).
+        ///
+        /// ```
+        #[doc = concat!("use infobip_codes::", stringify!($ty), ";")]
+        ///
+        #[doc = concat!("for input in [r#\"\"", $key, "\"\"#, r#\"\"", $name, "\"\"#] {")]
+        #[doc = concat!("    assert_eq!(serde_json::from_str::<", stringify!($ty), ">(input).unwrap(), ", stringify!($ty), "::", stringify!($ex), ");")]
+        /// }
+        /// ```
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                deserialize_lookup(d)
+            }
+        }
+    };
+}
+
+group_serde!(
     StatusGroup,
-    "a status group name or id",
-    name,
+    "a status group: its key `ID/NAME`, its name or its id",
     by_id: |id: u64| u16::try_from(id).ok().and_then(StatusGroup::from_id),
-    by_name: StatusGroup::from_name
+    example: (Delivered, "3/DELIVERED", "delivered")
 );
-named_serde!(
+group_serde!(
     ErrorGroup,
-    "an error group name (error group ids are scoped per channel)",
-    name,
+    "an error group: its key `ID/NAME` or its name (error group ids alone are scoped per channel)",
     by_id: |_| None,
-    by_name: ErrorGroup::from_name
+    example: (HandsetErrors, "1/HANDSET_ERRORS", "handset errors")
 );
 named_serde!(
     Outcome,

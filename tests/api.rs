@@ -313,6 +313,11 @@ fn groups_and_channels() {
     assert_eq!(ErrorGroup::ALL.len(), 11);
     for &g in ErrorGroup::ALL {
         assert_eq!(g.to_string().parse::<ErrorGroup>(), Ok(g));
+        #[cfg(feature = "serde")]
+        assert_eq!(
+            serde_json::from_value::<ErrorGroup>(serde_json::to_value(g).unwrap()).unwrap(),
+            g
+        );
         for &ch in g.channels() {
             assert_eq!(ErrorGroup::from_channel_id(ch, g.id().unwrap()), Some(g));
         }

@@ -140,7 +140,7 @@ fn codes_sharing_an_id_and_groups_sharing_a_name_resolve_by_the_payload() {
 
 /// Every code through serde_json and through CBOR, and back: how many come back as the
 /// same code, and which do not.
-const ROUND_TRIP_PROBE: &str = r#"use infobip_codes::{ErrorCode, StatusCode};
+const ROUND_TRIP_PROBE: &str = r#"use infobip_codes::{ErrorCode, ErrorGroup, StatusCode, StatusGroup};
 use serde::{de::DeserializeOwned, Serialize};
 use std::fmt::Debug;
 
@@ -175,6 +175,10 @@ where
 fn main() {
     count("status", StatusCode::ALL);
     count("error", ErrorCode::ALL);
+    // Groups too: "Handset errors" is error group 1 in General and 2 in MMS here.
+    count("status group", StatusGroup::ALL);
+    count("error group", ErrorGroup::ALL);
+    println!("{}", serde_json::to_string(&ErrorGroup::ALL).unwrap());
     // A key names one code, or none: never another code of the id.
     for key in [
         "people-api/40404/CUSTOM_ATTRIBUTE_DOES_NOT_EXIST",
@@ -224,6 +228,13 @@ fn every_code_comes_back_through_serde_as_the_same_code() {
             "status cbor: 10 of 10 come back as the same code",
             "error json: 9 of 9 come back as the same code",
             "error cbor: 9 of 9 come back as the same code",
+            "status group json: 4 of 4 come back as the same code",
+            "status group cbor: 4 of 4 come back as the same code",
+            // Before groups serialized as `ID/NAME`, HandsetErrors2 came back as
+            // HandsetErrors1: its name alone named the first group of the name.
+            "error group json: 5 of 5 come back as the same code",
+            "error group cbor: 5 of 5 come back as the same code",
+            "[\"0/OK\",\"1/Handset errors\",\"2/Handset errors\",\"Not found\",\"Validation error\"]",
             "people-api/40404/CUSTOM_ATTRIBUTE_DOES_NOT_EXIST: Some(CustomAttributeDoesNotExist)",
             "people-api/40404/custom_attribute_does_not_exist: Some(CustomAttributeDoesNotExist)",
             // Without a name, the first in page order, as `from_channel_id`.
