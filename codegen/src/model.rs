@@ -221,16 +221,54 @@ impl Code {
     }
 }
 
-/// The codes of two lists that are the same code, and those of each list that have no
-/// counterpart in the other (see [`pair_codes`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Pairing<'a> {
-    /// (old, new) pairs of one code.
-    pub both: Vec<(&'a Code, &'a Code)>,
-    /// Codes only in the old list.
-    pub old_only: Vec<&'a Code>,
-    /// Codes only in the new list.
-    pub new_only: Vec<&'a Code>,
+/// The items of two lists that are the same item (codes: see [`pair_codes`]; groups: see
+/// [`pair_groups`]), and those of each list that have no counterpart in the other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pairing<'a, T = Code> {
+    /// (old, new) pairs of one item.
+    pub both: Vec<(&'a T, &'a T)>,
+    /// Items only in the old list.
+    pub old_only: Vec<&'a T>,
+    /// Items only in the new list.
+    pub new_only: Vec<&'a T>,
+}
+
+impl<T> Default for Pairing<'_, T> {
+    fn default() -> Self {
+        Pairing {
+            both: Vec::new(),
+            old_only: Vec::new(),
+            new_only: Vec::new(),
+        }
+    }
+}
+
+/// Pairs each item of `old`, in order, with the item of `new` that `find` chooses among
+/// those not yet paired (given as a mask over `new`); the unpaired of `new` keep their
+/// order.
+fn pair_with<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    mut find: impl FnMut(&T, &[bool]) -> Option<usize>,
+) -> Pairing<'a, T> {
+    let mut paired = vec![false; new.len()];
+    let mut out = Pairing::default();
+    for o in old {
+        match find(o, &paired) {
+            Some(i) => {
+                paired[i] = true;
+                out.both.push((o, &new[i]));
+            }
+            None => out.old_only.push(o),
+        }
+    }
+    out.new_only = new
+        .iter()
+        .zip(&paired)
+        .filter(|(_, p)| !**p)
+        .map(|(item, _)| item)
+        .collect();
+    out
 }
 
 /// Pairs the codes of `old` with those of `new` that are the same code: the same
@@ -260,30 +298,14 @@ fn pairing<'a>(old: &'a [Code], new: &'a [Code], renames: bool) -> Pairing<'a> {
     for c in old {
         *old_count.entry(c.key()).or_default() += 1;
     }
-    let mut paired = vec![false; new.len()];
-    let mut out = Pairing::default();
-    for o in old {
+    pair_with(old, new, |o, paired| {
         let candidates = by_key.get(&o.key()).map_or(&[][..], Vec::as_slice);
         let alone = renames && candidates.len() == 1 && old_count[&o.key()] == 1;
-        let found = candidates
+        candidates
             .iter()
             .copied()
-            .find(|&i| !paired[i] && (alone || new[i].name == o.name));
-        match found {
-            Some(i) => {
-                paired[i] = true;
-                out.both.push((o, &new[i]));
-            }
-            None => out.old_only.push(o),
-        }
-    }
-    out.new_only = new
-        .iter()
-        .zip(&paired)
-        .filter(|(_, p)| !**p)
-        .map(|(c, _)| c)
-        .collect();
-    out
+            .find(|&i| !paired[i] && (alone || new[i].name == o.name))
+    })
 }
 
 /// The form a page was read in.
@@ -402,17 +424,9 @@ impl GroupSlot {
 
 /// The groups of two catalogs paired by [`GroupSlot`]: a group whose heading was reworded
 /// is the same group under a new name.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct GroupPairing<'a> {
-    /// (old, new) pairs of one slot; the names may differ.
-    pub both: Vec<(&'a Group, &'a Group)>,
-    /// Groups only in the old list.
-    pub old_only: Vec<&'a Group>,
-    /// Groups only in the new list.
-    pub new_only: Vec<&'a Group>,
-}
+pub type GroupPairing<'a> = Pairing<'a, Group>;
 
-impl GroupPairing<'_> {
+impl Pairing<'_, Group> {
     /// The pairs whose names differ by more than letter case and separators: the
     /// renamed groups, as (old, new).
     pub fn renamed(&self) -> impl Iterator<Item = (&Group, &Group)> {
@@ -439,24 +453,9 @@ pub fn pair_groups<'a>(old: &'a [Group], new: &'a [Group]) -> GroupPairing<'a> {
     for (i, g) in new.iter().enumerate() {
         index.entry(g.slot()).or_insert(i);
     }
-    let mut paired = vec![false; new.len()];
-    let mut out = GroupPairing::default();
-    for o in old {
-        match index.get(&o.slot()).copied().filter(|&i| !paired[i]) {
-            Some(i) => {
-                paired[i] = true;
-                out.both.push((o, &new[i]));
-            }
-            None => out.old_only.push(o),
-        }
-    }
-    out.new_only = new
-        .iter()
-        .zip(&paired)
-        .filter(|(_, p)| !**p)
-        .map(|(g, _)| g)
-        .collect();
-    out
+    pair_with(old, new, |o, paired| {
+        index.get(&o.slot()).copied().filter(|&i| !paired[i])
+    })
 }
 
 impl Catalog {

@@ -188,26 +188,22 @@ pub fn plan(repo: &Repo, options: &Options, fetch: Fetch<'_>) -> Result<Outcome,
     // Each page is vendored over the folder the previous one left. With several pages,
     // a second pass gives the codes they retire the release their verdict together
     // demands.
+    let old = catalog(&files, &repo.shown);
     let mut release = None;
-    let (refreshed, diff) = loop {
+    let (refreshed, new, diff) = loop {
         let refreshed = vendor_pages(repo, &files, &pages, options, &version, release.clone())?;
-        let diff = diff::diff(
-            &catalog(&files, &repo.shown),
-            &catalog(&refreshed, &repo.shown),
-        );
-        let demanded = diff::bump(&version, diff.verdict);
+        let new = catalog(&refreshed, &repo.shown);
+        let diff = diff::diff(&old, &new);
         // The release only names the version in retired.json, which does not change the
         // verdict: the second pass is the last.
         if pages.len() == 1 || release.is_some() {
-            break (refreshed, diff);
+            break (refreshed, new, diff);
         }
-        release = Some(demanded);
+        release = Some(diff::bump(&version, diff.verdict));
     };
     if diff.is_empty() {
         return Ok(Outcome::UpToDate(up_to_date(&pages)));
     }
-    let old = catalog(&files, &repo.shown);
-    let new = catalog(&refreshed, &repo.shown);
     options
         .guards
         .check(&old, &new, &diff, &titles(&records, &pages))
