@@ -41,7 +41,7 @@ fn run(root: &Path) -> Result<(), String> {
 
 #[cfg(feature = "regenerate")]
 fn run(root: &Path) -> Result<(), String> {
-    let reading = infobip_codes_codegen::generated::read_package(root);
+    let reading = infobip_codes_codegen::committed::read_package(root);
     let source = reading
         .source()
         .map_err(|errors| format!("infobip-codes: the vendored page was refused:\n{errors}"))?;

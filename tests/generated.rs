@@ -1,8 +1,8 @@
 //! The committed `src/generated.rs` is what the generator writes from docs-source/, its
 //! header records every input, and a `regenerate` build compiles the very same code.
 
+use infobip_codes_codegen::committed::{self, Ensured, Mode};
 use infobip_codes_codegen::freshness::{self, sha256_hex};
-use infobip_codes_codegen::generated::{self, Mode, Outcome};
 use std::path::{Path, PathBuf};
 
 fn root() -> &'static Path {
@@ -14,17 +14,17 @@ fn docs_source() -> PathBuf {
 }
 
 fn committed() -> String {
-    std::fs::read_to_string(generated::path(root())).unwrap()
+    std::fs::read_to_string(committed::path(root())).unwrap()
 }
 
 /// The rust-analyzer way: a stale file is rewritten, and the test fails asking for a commit.
 #[test]
 fn the_committed_generated_source_is_fresh() {
-    let (outcome, reading) = generated::ensure(root(), Mode::Write)
+    let (outcome, reading) = committed::ensure(root(), Mode::Write)
         .unwrap_or_else(|e| panic!("docs-source/ is refused:\n{e}"));
     assert!(!reading.diagnostics.has_errors());
     assert!(
-        outcome == Outcome::Fresh,
+        outcome == Ensured::Fresh,
         "src/generated.rs was stale and has been rewritten from docs-source/: commit it \
          (`cargo codes generate --write` does the same)"
     );
@@ -32,8 +32,8 @@ fn the_committed_generated_source_is_fresh() {
 
 #[test]
 fn generation_is_deterministic() {
-    let first = generated::read_package(root()).source().unwrap();
-    let second = generated::read_package(root()).source().unwrap();
+    let first = committed::read_package(root()).source().unwrap();
+    let second = committed::read_package(root()).source().unwrap();
     assert_eq!(first, second);
 }
 

@@ -5,7 +5,7 @@
 
 mod support;
 
-use infobip_codes_codegen::{freshness, generated};
+use infobip_codes_codegen::{committed, freshness};
 use support::server::{self, Answer};
 
 /// Prints the page the copy was generated from and how many codes it has.
@@ -82,8 +82,8 @@ fn every_form_vendored_from_any_url_builds_with_default_features() {
 
         // The committed source is what the generator writes, and records the inputs.
         assert_eq!(freshness::check(&copy.dir), Ok(()), "{path}");
-        let (outcome, _) = generated::ensure(&copy.dir, generated::Mode::Check).unwrap();
-        assert_eq!(outcome, generated::Outcome::Fresh, "{path}");
+        let (outcome, _) = committed::ensure(&copy.dir, committed::Mode::Check).unwrap();
+        assert_eq!(outcome, committed::Ensured::Fresh, "{path}");
         // And the crate builds and runs with default features.
         let (ok, stdout, stderr) = copy.probe(&[]);
         assert!(ok, "{path}: {stderr}");

@@ -16,7 +16,7 @@
 //! - `names`: the Rust name of every channel, group and code, with the pins.
 //! - `emit`: the Rust source of the crate ([`generate`]), and JSON/CSV exports
 //!   ([`export`]).
-//! - [`generated`]: the one writer of the committed `src/generated.rs`;
+//! - [`committed`]: the one writer of the committed `src/generated.rs`;
 //!   [`freshness`] the check that the crate's build script shares; [`facts`] reads a
 //!   generated source back, for the version gate to compare two of them.
 //!
@@ -41,15 +41,17 @@
 
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod committed;
 pub mod diag;
 pub mod diff;
+mod doc_text;
 pub mod docs_source;
 mod emit;
 pub mod facts;
 pub mod freshness;
-pub mod generated;
 mod json;
-mod md;
+// `model` still names the old path; drop this when it names `doc_text`.
+use doc_text as md;
 pub mod model;
 mod names;
 mod overrides;

@@ -5,7 +5,7 @@ use super::folder::{self, Folder, Pages};
 use super::{refusal, Context, Error, ExitStatus};
 use crate::model::{Catalog, Kind};
 use crate::names::Names;
-use crate::{freshness, generated};
+use crate::{committed, freshness};
 
 const AFTER_HELP: &str = after_help!(
     "  cargo codes check                         read docs-source/, print what the crate is generated from
@@ -86,7 +86,7 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
     let source = folder::source(&reading)?;
     if args.pages.pages.is_empty() && docs_dir.is_none() {
         if let Ok(folder) = Folder::locate(None) {
-            let committed = std::fs::read_to_string(generated::path(&folder.root()));
+            let committed = std::fs::read_to_string(committed::path(&folder.root()));
             let file = freshness::GENERATED_FILE;
             match committed {
                 Ok(text) if text == source => writeln!(out, "\n{file} is fresh")?,

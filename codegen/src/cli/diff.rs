@@ -8,7 +8,7 @@ use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, ThroughVendor, Version};
 use crate::facts::{self, Facts};
 use crate::freshness::{self, GENERATED_FILE};
-use crate::{docs_source, emit, read, Inputs};
+use crate::{docs_source, read, Inputs};
 use std::io::Write;
 
 const AFTER_HELP: &str = after_help!(
@@ -75,10 +75,10 @@ impl ReportFormat {
     /// The report of `d`; a changelog is headed by `release` and names `sources`.
     pub(super) fn render(self, d: &Diff, release: Option<&str>, sources: &[String]) -> String {
         match self {
-            ReportFormat::Text => emit::report::text(d),
-            ReportFormat::Markdown => emit::report::markdown(d),
-            ReportFormat::Json => emit::report::json(d),
-            ReportFormat::Changelog => emit::report::changelog(d, release, sources),
+            ReportFormat::Text => crate::diff::report::text(d),
+            ReportFormat::Markdown => crate::diff::report::markdown(d),
+            ReportFormat::Json => crate::diff::report::json(d),
+            ReportFormat::Changelog => crate::diff::report::changelog(d, release, sources),
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use super::folder::{self, Folder, Pages};
 use super::{Context, Error, ExitStatus};
+use crate::committed::{self, Ensured, Mode};
 use crate::freshness::{DOCS_DIR, GENERATED_FILE};
-use crate::generated::{self, Mode, Outcome};
 
 const AFTER_HELP: &str = after_help!(
     "  cargo codes generate                      print what docs-source/ generates
@@ -39,16 +39,16 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
         }
     };
     let root = Folder::locate(docs_dir)?.root();
-    match generated::ensure(&root, mode)?.0 {
-        Outcome::Fresh => {
+    match committed::ensure(&root, mode)?.0 {
+        Ensured::Fresh => {
             writeln!(out, "{GENERATED_FILE} is fresh")?;
             Ok(ExitStatus::Success)
         }
-        Outcome::Written => {
+        Ensured::Written => {
             writeln!(out, "wrote {GENERATED_FILE}; commit it with {DOCS_DIR}/")?;
             Ok(ExitStatus::Success)
         }
-        Outcome::Stale(difference) => {
+        Ensured::Stale(difference) => {
             writeln!(
                 err,
                 "{GENERATED_FILE} is stale: `cargo codes generate --write` rewrites it\n{difference}"

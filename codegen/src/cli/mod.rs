@@ -268,11 +268,11 @@ impl From<std::io::Error> for Error {
     }
 }
 
-impl From<crate::generated::EnsureError> for Error {
-    fn from(e: crate::generated::EnsureError) -> Error {
+impl From<crate::committed::EnsureError> for Error {
+    fn from(e: crate::committed::EnsureError) -> Error {
         match e {
-            crate::generated::EnsureError::Refused(d) => Error::Refused(d),
-            crate::generated::EnsureError::Io(path, e) => Error::Write(path, e),
+            crate::committed::EnsureError::Refused(d) => Error::Refused(d),
+            crate::committed::EnsureError::Io(path, e) => Error::Write(path, e),
         }
     }
 }

@@ -5,7 +5,7 @@ use super::folder::{self, Folder, Pages};
 use super::{Context, Error, ExitStatus};
 use crate::diag::Diagnostics;
 use crate::names::Names;
-use crate::{docs_source, generated, overrides};
+use crate::{committed, docs_source, overrides};
 
 const AFTER_HELP: &str = after_help!(
     "  cargo codes pin                           after saving a page into docs-source/ by hand
@@ -35,12 +35,12 @@ pub(super) fn run(_: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
     }
     let added = pins.variants.len() - before;
     let path = folder.dir.join(overrides::FILE);
-    generated::write_atomically(&path, pins.to_json().as_bytes())
+    committed::write_atomically(&path, pins.to_json().as_bytes())
         .map_err(|e| Error::Write(path.clone(), e))?;
     // The generated source records overrides.json's digest: keep it fresh.
     let root = folder.root();
-    if generated::path(&root).is_file() {
-        generated::ensure(&root, generated::Mode::Write)?;
+    if committed::path(&root).is_file() {
+        committed::ensure(&root, committed::Mode::Write)?;
     }
     writeln!(
         out,

@@ -7,7 +7,7 @@ use super::diff::{source_line, ReportFormat};
 use super::folder::Folder;
 use super::{Context, Error, ExitStatus};
 use crate::vendor::UrlFrom;
-use crate::{docs_source, freshness, generated};
+use crate::{committed, docs_source, freshness};
 use std::time::Duration;
 
 const AFTER_HELP: &str = after_help!(
@@ -83,7 +83,7 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
         .map_err(|e| Error::ReadFolder(folder.dir.clone(), e))?;
     // The package's committed generated source, when it has one, follows the page.
     let root = folder.root();
-    let generated_file = Some(generated::path(&root)).filter(|p| p.is_file());
+    let generated_file = Some(committed::path(&root)).filter(|p| p.is_file());
     let version = folder.package_version();
     let options = crate::vendor::Options {
         name: args.name.clone(),

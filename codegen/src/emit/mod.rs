@@ -1,10 +1,9 @@
-//! Writers: from a validated, named catalog to Rust source, JSON or CSV, and diffs to
-//! reports. Writers never read pages.
+//! Writers: from a validated, named catalog to Rust source, JSON or CSV. Writers never
+//! read pages. (A diff's report is written by `diff::report`.)
 
 pub mod export;
 pub mod perfect;
 mod prose;
-pub mod report;
 pub mod rust;
 mod tokens;
 pub mod wrap;

@@ -3,7 +3,7 @@
 //! finality), and a runnable example on each enum. Markdown text; the Rust emitter turns
 //! it into doc attributes.
 
-use crate::md::code_span;
+use crate::doc_text::code_span;
 use crate::model::{group_key, Kind, CURRENT_PAGE};
 use crate::names::{ChannelName, CodeName, GroupName, Names};
 use std::collections::BTreeMap;

@@ -7,12 +7,12 @@
 //! module of `emit`).
 //!
 //! Descriptions appear twice: as markdown in the doc comments, and as plain text
-//! ([`crate::md::plain_text`]) in the data tables that `description()` returns.
+//! ([`crate::doc_text::plain_text`]) in the data tables that `description()` returns.
 
 use super::prose;
 use super::tokens::{alias, doc, field_string, ident, option_string, option_u16, string};
+use crate::doc_text::plain_text;
 use crate::freshness::{self, Input};
-use crate::md::plain_text;
 use crate::model::{is_final_status_group, Catalog, Kind};
 use crate::names::{CodeName, Names};
 use proc_macro2::{Ident, Literal, TokenStream};

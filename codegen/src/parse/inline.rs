@@ -12,7 +12,7 @@
 //! - text is escaped where markdown would read it as syntax;
 //! - relative links are made absolute against the page's address.
 
-use crate::md::{code_span, escape_text};
+use crate::doc_text::{code_span, escape_text};
 
 /// Resolves link targets against the page they appear on.
 #[derive(Clone, Debug, Default)]

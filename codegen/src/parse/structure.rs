@@ -9,7 +9,7 @@
 use super::headings::{self, ChannelName, HeadingClass};
 use super::outline::{collapse_whitespace, Block, Cell, Heading, Outline, Row, Table};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::md::plain_text;
+use crate::doc_text::plain_text;
 use crate::model::{Catalog, Channel, Code, Form, Group, GroupRef, Kind, SourcePage};
 
 /// The columns a codes table may have, matched by header text, case-insensitively.

@@ -44,7 +44,7 @@ use super::inline::{InlineWriter, LinkBase};
 use super::outline::{collapse_whitespace, Block, Cell, Heading, Outline, Paragraph, Row, Table};
 use super::structure::{self, Column};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
-use crate::md::escape_text;
+use crate::doc_text::escape_text;
 
 /// The longest line read as a heading, in bytes.
 const MAX_HEADING: usize = 120;

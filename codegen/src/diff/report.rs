@@ -1,9 +1,9 @@
 //! A [`Diff`] written out: text for a terminal, markdown for a pull-request comment,
 //! JSON for tools, and a CHANGELOG.md section.
 
-use crate::diff::{Change, Diff, Entry, Field, Level, Reason, Rule, ThroughVendor};
+use super::{Change, Diff, Entry, Field, Level, Reason, Rule, ThroughVendor};
+use crate::doc_text::code_span;
 use crate::json::quote;
-use crate::md::code_span;
 use crate::model::Code;
 
 fn group_text(c: &Code) -> String {

@@ -40,7 +40,7 @@ pub enum Mode {
 
 /// What [`ensure`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Ensured {
     /// The committed file is what the generator writes.
     Fresh,
     /// The file differed (or was missing) and was rewritten.
@@ -71,19 +71,19 @@ impl std::error::Error for EnsureError {}
 
 /// Generates the package's source from its `docs-source/` and checks or writes
 /// [`GENERATED_FILE`]. Returns the reading too, for its warnings.
-pub fn ensure(root: &Path, mode: Mode) -> Result<(Outcome, Reading), EnsureError> {
+pub fn ensure(root: &Path, mode: Mode) -> Result<(Ensured, Reading), EnsureError> {
     let reading = read_package(root);
     let fresh = reading.source().map_err(EnsureError::Refused)?;
     let file = path(root);
     let committed = std::fs::read_to_string(&file).unwrap_or_default();
     if committed == fresh {
-        return Ok((Outcome::Fresh, reading));
+        return Ok((Ensured::Fresh, reading));
     }
     let outcome = match mode {
-        Mode::Check => Outcome::Stale(first_difference(&committed, &fresh)),
+        Mode::Check => Ensured::Stale(first_difference(&committed, &fresh)),
         Mode::Write => {
             write_atomically(&file, fresh.as_bytes()).map_err(|e| EnsureError::Io(file, e))?;
-            Outcome::Written
+            Ensured::Written
         }
     };
     Ok((outcome, reading))
