@@ -35,8 +35,9 @@ use crate::{Inputs, PageInput};
 use serde_json::{Map, Value};
 use std::path::Path;
 
-/// The provenance file's name inside `docs-source/`.
-pub const PROVENANCE_FILE: &str = "provenance.json";
+/// The provenance file's name inside `docs-source/`: one of [`freshness::DATA_FILES`],
+/// which spells it.
+pub const PROVENANCE_FILE: &str = freshness::DATA_FILES[1];
 
 /// One file of the folder, by name.
 #[derive(Clone, Debug, PartialEq, Eq)]

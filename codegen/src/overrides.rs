@@ -33,8 +33,9 @@ use crate::model::{group_key, Code, GroupRef, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// The file's name inside `docs-source/`.
-pub const FILE: &str = "overrides.json";
+/// The file's name inside `docs-source/`: one of [`DATA_FILES`](crate::freshness::DATA_FILES),
+/// which spells it.
+pub const FILE: &str = crate::freshness::DATA_FILES[0];
 
 /// How to choose among listings of one code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

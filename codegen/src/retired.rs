@@ -19,8 +19,9 @@ use crate::json::quote;
 use crate::model::{Code, GroupRef, Kind};
 use serde_json::Value;
 
-/// The file's name inside `docs-source/`.
-pub const FILE: &str = "retired.json";
+/// The file's name inside `docs-source/`: one of [`DATA_FILES`](crate::freshness::DATA_FILES),
+/// which spells it.
+pub const FILE: &str = crate::freshness::DATA_FILES[2];
 
 /// Reads the retired codes; entries with problems are reported and left out.
 pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Vec<Code> {

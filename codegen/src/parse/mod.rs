@@ -23,9 +23,11 @@ pub mod structure;
 pub mod text;
 
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::freshness;
 use crate::model::{Catalog, Form, SourcePage};
 use inline::LinkBase;
 use source_map::Prepared;
+use std::path::Path;
 
 /// How to read a page.
 #[derive(Clone, Debug, Default)]
@@ -34,10 +36,23 @@ pub struct ReadOptions {
     pub page_url: Option<String>,
 }
 
+/// The page extensions read as rendered HTML: the last two of
+/// [`freshness::PAGE_EXTENSIONS`], which decides what a page is; the others are markdown.
+const HTML_EXTENSIONS: &[&str] = freshness::PAGE_EXTENSIONS.split_at(2).1;
+
+/// Whether `path` names a rendered HTML page: a page file ([`freshness::is_page`]) with
+/// an HTML extension. Any other page file is read as markdown, in one of its forms.
+pub(crate) fn is_html_page(path: &str) -> bool {
+    freshness::is_page(path)
+        && Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| HTML_EXTENSIONS.iter().any(|h| e.eq_ignore_ascii_case(h)))
+}
+
 /// The form of a page, from its path and contents.
 pub fn detect_form(path: &str, text: &str) -> Form {
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".html") || lower.ends_with(".htm") {
+    if is_html_page(path) {
         Form::Html
     } else if capture::is_capture(text) {
         Form::Capture
@@ -166,4 +181,22 @@ fn html_outline(
     diags: &mut Diagnostics,
 ) -> outline::Outline {
     html::outline(path, text, base, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_html_by_its_extension_and_markdown_otherwise() {
+        assert_eq!(HTML_EXTENSIONS, ["html", "htm"]);
+        for path in ["p.html", "docs-source/P.HTM", "a.b.Html"] {
+            assert!(is_html_page(path), "{path}");
+            assert_eq!(detect_form(path, "## A\n"), Form::Html, "{path}");
+        }
+        for path in ["p.md", "p.markdown", "p.html.txt", "html", "p.xhtml"] {
+            assert!(!is_html_page(path), "{path}");
+            assert_eq!(detect_form(path, "## A\n"), Form::Markdown, "{path}");
+        }
+    }
 }

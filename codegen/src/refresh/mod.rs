@@ -271,8 +271,8 @@ fn write_order(path: &Path) -> u8 {
         "CHANGELOG.md" => 0,
         "Cargo.toml" => 1,
         "Cargo.lock" => 2,
-        "retired.json" => 3,
-        "overrides.json" => 4,
+        crate::retired::FILE => 3,
+        crate::overrides::FILE => 4,
         docs_source::PROVENANCE_FILE => 6,
         _ => 5,
     }

@@ -3,6 +3,7 @@
 //! retired codes), report the diff of meaning, and write everything or nothing.
 
 mod fetch;
+mod page_name;
 mod target;
 
 pub use fetch::{fetch, Fetched};
@@ -20,7 +21,7 @@ use crate::model::{group_key, pair_codes, pair_codes_by_name, pair_groups, Catal
 use crate::names::Names;
 use crate::overrides::{self, group_pin_key};
 use crate::{read, retired, Inputs, PageInput};
-use fetch::fits;
+use page_name::fits;
 use std::path::{Path, PathBuf};
 
 /// Everything a vendoring would change, computed before anything is written.

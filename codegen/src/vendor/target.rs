@@ -2,10 +2,11 @@
 //! the one `--name` names, or the only one with the new page's title or kinds of codes.
 //! A refresh never leaves two copies of the same codes.
 
-use super::fetch::{fits, is_html_name, with_form_extension};
+use super::page_name::{fits, with_form_extension};
 use super::{Fetched, Options};
 use crate::docs_source::{DocFile, Provenance};
 use crate::model::{Catalog, Kind};
+use crate::parse::is_html_page;
 use crate::{freshness, read, Inputs, PageInput};
 use std::fmt;
 
@@ -65,7 +66,7 @@ impl Existing<'_> {
     fn title(&self) -> Option<String> {
         self.record
             .and_then(|r| r.title.clone())
-            .or_else(|| page_title(&self.file.bytes, is_html_name(&self.file.name)))
+            .or_else(|| page_title(&self.file.bytes, is_html_page(&self.file.name)))
     }
 }
 

@@ -1,13 +1,17 @@
-//! Fetching a page, from a URL or a file, and the names of page files for its form.
+//! Fetching a page, from a URL or a file.
 //!
 //! A fetch is bounded: it gives up after a timeout (the whole fetch, redirects and body
 //! included), follows at most [`MAX_REDIRECTS`] redirects, only to `http` and `https`
 //! addresses, and reads at most [`MAX_PAGE_BYTES`]. [`fetch_with`] also reports the
 //! redirects it followed, and can refuse anything but `https` ([`FetchOptions::https_only`]).
 
-use crate::freshness;
-use std::fmt;
-use std::path::Path;
+mod error;
+mod location;
+
+pub use error::FetchError;
+
+use super::page_name::suggested_name;
+use location::resolve;
 use std::time::{Duration, Instant};
 
 /// The most bytes a page may have: a larger answer is refused, not truncated.
@@ -72,183 +76,6 @@ impl Retrieved {
     /// The address that answered with the page: the last redirect, or the source.
     pub fn final_url(&self) -> &str {
         self.redirects.last().unwrap_or(&self.page.origin)
-    }
-}
-
-/// Why a fetch failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum FetchError {
-    /// A file could not be read.
-    Read {
-        /// The path as given.
-        path: String,
-        /// The operating system's reason.
-        reason: String,
-    },
-    /// The source is not an address the options allow: with `https_only`, a file or
-    /// an `http` URL.
-    NotAllowed {
-        /// The source as given.
-        source: String,
-        /// What is allowed.
-        allowed: &'static str,
-    },
-    /// A redirect led to an address the options do not allow.
-    RedirectNotAllowed {
-        /// The URL fetched.
-        url: String,
-        /// The redirects followed, the refused address last.
-        chain: Vec<String>,
-        /// What is allowed.
-        allowed: &'static str,
-    },
-    /// More redirects than the limit.
-    TooManyRedirects {
-        /// The URL fetched.
-        url: String,
-        /// The limit.
-        limit: u32,
-        /// The redirects followed, and the one refused, last.
-        chain: Vec<String>,
-    },
-    /// A redirect without a `Location` the fetch can follow.
-    BadRedirect {
-        /// The address that answered with it.
-        url: String,
-        /// Its HTTP status line (`302 Found`).
-        status: String,
-        /// The `Location` header, if any.
-        location: Option<String>,
-    },
-    /// An answer with an HTTP status other than success.
-    Status {
-        /// The URL fetched (where a redirect led: see `final_url`).
-        url: String,
-        /// The address that answered, when a redirect led there.
-        final_url: Option<String>,
-        /// The status code.
-        code: u16,
-        /// Its reason phrase.
-        reason: String,
-    },
-    /// The fetch did not end within the timeout.
-    Timeout {
-        /// The URL fetched.
-        url: String,
-        /// The timeout.
-        after: Duration,
-    },
-    /// The page is larger than the limit.
-    TooLarge {
-        /// The URL fetched.
-        url: String,
-        /// The limit, in bytes.
-        limit: u64,
-    },
-    /// What came is not a page.
-    NotAPage {
-        /// The source as given.
-        source: String,
-        /// Why not.
-        why: String,
-    },
-    /// The connection or the protocol failed.
-    Connection {
-        /// The URL fetched.
-        url: String,
-        /// Whether the answer had begun (its body failed), or the request failed.
-        reading: bool,
-        /// The HTTP client's reason.
-        reason: String,
-    },
-}
-
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FetchError::Read { path, reason } => write!(f, "cannot read {path}: {reason}"),
-            FetchError::NotAllowed { source, allowed } => {
-                write!(f, "{source} is not fetched: only {allowed} is allowed here")
-            }
-            FetchError::RedirectNotAllowed {
-                url,
-                chain,
-                allowed,
-            } => write!(
-                f,
-                "fetching {url} was redirected to {}, and only {allowed} is allowed here: {}",
-                chain.last().map_or("", String::as_str),
-                route(url, chain)
-            ),
-            FetchError::TooManyRedirects { url, limit, chain } => write!(
-                f,
-                "fetching {url} was redirected more than {limit} time(s): {}",
-                route(url, chain)
-            ),
-            FetchError::BadRedirect {
-                url,
-                status,
-                location,
-            } => match location {
-                Some(location) => write!(
-                    f,
-                    "fetching {url} answered HTTP {status} to `{location}`, which is not an address to follow"
-                ),
-                None => write!(f, "fetching {url} answered HTTP {status} without a Location"),
-            },
-            FetchError::Status {
-                url,
-                final_url,
-                code,
-                reason,
-            } => {
-                write!(f, "fetching {url} answered HTTP {code} {reason}")?;
-                match final_url {
-                    Some(at) => write!(f, " (at {at}, where it was redirected)"),
-                    None => Ok(()),
-                }
-            }
-            FetchError::Timeout { url, after } => {
-                write!(f, "fetching {url} timed out after {} s", after.as_secs_f32())
-            }
-            FetchError::TooLarge { url, limit } => write!(
-                f,
-                "{url} is not a page: it is larger than {} ({limit} bytes)",
-                size(*limit)
-            ),
-            FetchError::NotAPage { source, why } => write!(f, "{source} is not a page: {why}"),
-            FetchError::Connection {
-                url,
-                reading: false,
-                reason,
-            } => write!(f, "cannot fetch {url}: {reason}"),
-            FetchError::Connection {
-                url,
-                reading: true,
-                reason,
-            } => write!(f, "cannot read the answer from {url}: {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for FetchError {}
-
-/// `url -> a -> b`.
-fn route(url: &str, chain: &[String]) -> String {
-    std::iter::once(url)
-        .chain(chain.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join(" -> ")
-}
-
-/// `32 MiB`, or the bytes when that is not a whole number of MiB.
-fn size(bytes: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if bytes % MIB == 0 {
-        format!("{} MiB", bytes / MIB)
-    } else {
-        format!("{bytes} bytes")
     }
 }
 
@@ -468,63 +295,6 @@ fn check_redirects(
     Ok(())
 }
 
-/// The absolute `http(s)` address a `Location` of an answer from `base` names: an
-/// absolute URL, `//host/path`, `/path`, or a path relative to `base`'s folder. `None`
-/// for another scheme, or a `Location` that is not a URL.
-fn resolve(base: &str, location: &str) -> Option<String> {
-    let location = location.trim();
-    if location.is_empty() || location.chars().any(|c| c.is_ascii_control() || c == ' ') {
-        return None;
-    }
-    if let Some(scheme) = scheme(location) {
-        return (scheme == "http" || scheme == "https").then(|| location.to_owned());
-    }
-    let (base_scheme, rest) = base.split_once("://")?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(authority_end);
-    if let Some(net_path) = location.strip_prefix("//") {
-        return (!net_path.is_empty()).then(|| format!("{base_scheme}://{net_path}"));
-    }
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    if location.starts_with('?') {
-        return Some(format!("{base_scheme}://{authority}{path}{location}"));
-    }
-    let joined = if location.starts_with('/') {
-        location.to_owned()
-    } else {
-        let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
-        format!("{folder}{location}")
-    };
-    Some(format!(
-        "{base_scheme}://{authority}{}",
-        without_dot_segments(&joined)
-    ))
-}
-
-/// `path` (which starts with `/`, and may end with a query) with its `.` and `..`
-/// segments applied, as a browser applies them (RFC 3986, 5.2.4).
-fn without_dot_segments(path: &str) -> String {
-    let end = path.find(['?', '#']).unwrap_or(path.len());
-    let (path, query) = path.split_at(end);
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    for (i, segment) in segments.iter().enumerate() {
-        let last = i + 1 == segments.len();
-        match *segment {
-            "." | ".." => {
-                if *segment == ".." {
-                    out.pop();
-                }
-                if last {
-                    out.push("");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    format!("/{}{query}", out.join("/"))
-}
-
 /// Whether `text` starts like an HTML document.
 fn looks_html(text: &str) -> bool {
     let head: String = text
@@ -540,73 +310,14 @@ fn looks_html(text: &str) -> bool {
         || head.contains("<body")
 }
 
-/// Whether `name` is the file name of an HTML page.
-pub(super) fn is_html_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".html") || lower.ends_with(".htm")
-}
-
-/// Whether `name` is a page file name for a page of that form.
-pub(super) fn fits(name: &str, is_html: bool) -> bool {
-    freshness::is_page(name) && is_html_name(name) == is_html
-}
-
-/// `name` with the extension of a page of that form: its own when it fits, else `.html`
-/// or `.md` in place of a page or text extension.
-pub(super) fn with_form_extension(name: &str, is_html: bool) -> String {
-    if fits(name, is_html) {
-        return name.to_owned();
-    }
-    let path = Path::new(name);
-    let replaceable = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| freshness::is_page(&format!("x.{e}")) || e.eq_ignore_ascii_case("txt"));
-    let stem = match path.file_stem().and_then(|s| s.to_str()) {
-        Some(stem) if replaceable => stem,
-        _ => name,
-    };
-    format!("{stem}.{}", if is_html { "html" } else { "md" })
-}
-
-fn suggested_name(source: &str, is_html: bool) -> String {
-    let path = source
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(source)
-        .trim_end_matches('/');
-    let last = path.rsplit(['/', '\\']).next().unwrap_or("page");
-    let last = if last.is_empty() || last.contains(':') {
-        "page"
-    } else {
-        last
-    };
-    with_form_extension(last, is_html)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn names_from_sources() {
+    fn html_is_recognised_by_its_start() {
         assert!(looks_html("<!DOCTYPE html><html>"));
         assert!(!looks_html("## A"));
-        assert_eq!(
-            suggested_name("https://x.y/docs/response-codes", true),
-            "response-codes.html"
-        );
-        assert_eq!(
-            suggested_name("https://x.y/docs/codes.md?v=2#top", false),
-            "codes.md"
-        );
-        assert_eq!(suggested_name("/tmp/page", false), "page.md");
-        assert_eq!(suggested_name("https://x.y/", true), "x.y.html");
-        // The name follows the form of the page, whatever the source is called.
-        assert_eq!(suggested_name("https://x.y/codes.txt", false), "codes.md");
-        assert_eq!(suggested_name("https://x.y/codes.md", true), "codes.html");
-        assert_eq!(with_form_extension("codes.htm", true), "codes.htm");
-        assert_eq!(with_form_extension("codes.markdown", true), "codes.html");
     }
 
     #[test]
@@ -619,41 +330,6 @@ mod tests {
         assert_eq!(scheme("C:\\pages\\page.md"), None);
         assert_eq!(scheme("page.md"), None);
         assert_eq!(scheme("./a:b.md"), None);
-    }
-
-    #[test]
-    fn redirect_locations_resolve_against_the_address_that_answered() {
-        let base = "https://x.y/docs/page?v=1#top";
-        let cases = [
-            ("https://other.host/p", Some("https://other.host/p")),
-            ("HTTP://other.host/p", Some("HTTP://other.host/p")),
-            ("//cdn.x.y/p.md", Some("https://cdn.x.y/p.md")),
-            ("/root.md", Some("https://x.y/root.md")),
-            ("sibling.md", Some("https://x.y/docs/sibling.md")),
-            ("?v=2", Some("https://x.y/docs/page?v=2")),
-            ("../up.md", Some("https://x.y/up.md")),
-            (
-                "./a/./b/../c.md?x=../y",
-                Some("https://x.y/docs/a/c.md?x=../y"),
-            ),
-            ("/a/b/..", Some("https://x.y/a/")),
-            ("../../../../above-root", Some("https://x.y/above-root")),
-            ("  /trimmed  ", Some("https://x.y/trimmed")),
-            // Nothing to follow: another scheme, nothing, or not a URL.
-            ("file:///etc/passwd", None),
-            ("javascript:alert(1)", None),
-            ("", None),
-            ("//", None),
-            ("/a b", None),
-            ("/a\nLocation: x", None),
-        ];
-        for (location, expected) in cases {
-            assert_eq!(resolve(base, location).as_deref(), expected, "{location:?}");
-        }
-        assert_eq!(
-            resolve("http://127.0.0.1:8080", "next").as_deref(),
-            Some("http://127.0.0.1:8080/next")
-        );
     }
 
     #[test]
@@ -731,31 +407,5 @@ mod tests {
             check_redirects("https://x.y/0", &chain(2), &https_only),
             Ok(())
         );
-    }
-
-    #[test]
-    fn messages_name_the_route() {
-        let err = FetchError::TooManyRedirects {
-            url: "http://a/1".to_owned(),
-            limit: 2,
-            chain: vec![
-                "http://a/2".to_owned(),
-                "http://a/1".to_owned(),
-                "http://a/2".to_owned(),
-            ],
-        };
-        assert_eq!(
-            err.to_string(),
-            "fetching http://a/1 was redirected more than 2 time(s): http://a/1 -> http://a/2 -> http://a/1 -> http://a/2"
-        );
-        let err = FetchError::TooLarge {
-            url: "http://a/1".to_owned(),
-            limit: MAX_PAGE_BYTES,
-        };
-        assert_eq!(
-            err.to_string(),
-            "http://a/1 is not a page: it is larger than 32 MiB (33554432 bytes)"
-        );
-        assert_eq!(size(1000), "1000 bytes");
     }
 }
