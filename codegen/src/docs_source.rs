@@ -376,3 +376,15 @@ pub(crate) fn provenance_with(
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_data_file_is_named_by_its_module() {
+        let named = [overrides::FILE, PROVENANCE_FILE, retired::FILE];
+        assert_eq!(named, freshness::DATA_FILES);
+        assert_eq!(named, ["overrides.json", "provenance.json", "retired.json"]);
+    }
+}

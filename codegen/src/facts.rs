@@ -6,40 +6,33 @@
 //! did not change: a generator that made `DELIVERED_TO_HANDSET` non-final changes the
 //! fact `StatusCode::DeliveredToHandset.is_final` from `true` to `false`.
 //!
-//! The facts are read with syn from the items the emitter writes: the enums `Channel`,
-//! `StatusGroup`, `ErrorGroup`, `StatusCode` and `ErrorCode`; the tables `*_DATA`, one
-//! struct literal per variant in the order of `*_ALL`; the `*_from_id_all` matches; and
-//! the name maps `*_BY_NAME` and `*_BY_FOLDED_NAME`.
+//! The facts are read with syn from the items the emitter writes, by the names it
+//! writes them under ([`table_names`]): the enums `Channel`, `StatusGroup`,
+//! `ErrorGroup`, `StatusCode` and `ErrorCode`; the tables `*_DATA`, one struct literal
+//! per variant in the order of `*_ALL`; the `*_from_id_all` matches; and the name maps
+//! `*_BY_NAME` and `*_BY_FOLDED_NAME`.
 
 use crate::diff::Level;
+use crate::emit::table_names::{self, code_tables, group_tables};
+use crate::model::Kind;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use syn::{Expr, Item, Lit, Pat};
 
-/// The enums of a generated source, with the tables that describe their variants.
-const ENUMS: [(&str, &str, &str); 5] = [
-    ("Channel", "CHANNEL_DATA", "CHANNEL_ALL"),
-    ("StatusGroup", "STATUS_GROUP_DATA", "STATUS_GROUP_ALL"),
-    ("ErrorGroup", "ERROR_GROUP_DATA", "ERROR_GROUP_ALL"),
-    ("StatusCode", "STATUS_DATA", "STATUS_ALL"),
-    ("ErrorCode", "ERROR_DATA", "ERROR_ALL"),
-];
+const KINDS: [Kind; 2] = [Kind::Status, Kind::Error];
 
-/// The code enums, with their id match and their name maps (exact, folded).
-const LOOKUPS: [(&str, &str, &str, &str); 2] = [
-    (
-        "StatusCode",
-        "status_from_id_all",
-        "STATUS_BY_NAME",
-        "STATUS_BY_FOLDED_NAME",
-    ),
-    (
-        "ErrorCode",
-        "error_from_id_all",
-        "ERROR_BY_NAME",
-        "ERROR_BY_FOLDED_NAME",
-    ),
-];
+/// The enums of a generated source, with the tables that describe their variants: (enum,
+/// data table, every variant).
+fn enums() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    let channel = (
+        "Channel",
+        table_names::CHANNEL_DATA,
+        table_names::CHANNEL_ALL,
+    );
+    let groups = KINDS.map(|k| (k.group_type(), group_tables(k).data, group_tables(k).all));
+    let codes = KINDS.map(|k| (k.code_type(), code_tables(k).data, code_tables(k).all));
+    std::iter::once(channel).chain(groups).chain(codes)
+}
 
 /// Fields whose change alters what retry or finality logic reads.
 const BEHAVIOUR_FIELDS: [&str; 3] = ["group", "permanent", "is_final"];
@@ -71,7 +64,7 @@ impl Facts {
     pub fn read(source: &str) -> Result<Facts, Error> {
         let file = syn::parse_file(source).map_err(|e| error(format!("not a Rust file: {e}")))?;
         let mut facts = BTreeMap::new();
-        for (ty, data, all) in ENUMS {
+        for (ty, data, all) in enums() {
             let variants = enum_variants(&file, ty)?;
             let order = path_list(const_expr(&file, all)?)
                 .ok_or_else(|| error(format!("`{all}` is not a list of variants")))?;
@@ -113,7 +106,11 @@ impl Facts {
                 }
             }
         }
-        for (ty, by_id, by_name, by_folded) in LOOKUPS {
+        for kind in KINDS {
+            let ty = kind.code_type();
+            let tables = code_tables(kind);
+            let (by_id, by_name, by_folded) =
+                (tables.from_id_all, tables.by_name, tables.by_folded_name);
             for (id, codes) in id_arms(&file, by_id)? {
                 facts.insert(format!("{ty}::from_id_all({id})"), codes);
             }

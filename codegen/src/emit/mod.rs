@@ -5,5 +5,6 @@ pub mod export;
 pub mod perfect;
 mod prose;
 pub mod rust;
+pub(crate) mod table_names;
 mod tokens;
 pub mod wrap;

@@ -10,6 +10,7 @@
 //! ([`crate::doc_text::plain_text`]) in the data tables that `description()` returns.
 
 use super::prose;
+use super::table_names::{self, CodeTables};
 use super::tokens::{alias, doc, field_string, ident, option_string, option_u16, string};
 use crate::doc_text::plain_text;
 use crate::freshness::{self, Input};
@@ -98,6 +99,8 @@ fn channels(names: &Names<'_>) -> TokenStream {
         quote!(crate::data::ChannelData { slug: #slug, title: #title })
     });
     let ty = ident("Channel");
+    let data_name = ident(table_names::CHANNEL_DATA);
+    let all_name = ident(table_names::CHANNEL_ALL);
     let all = paths(&ty, names.channels.iter().map(|c| c.ident.as_str()));
     let arms = names.channels.iter().map(|c| {
         let (slug, v) = (string(&c.slug), ident(&c.ident));
@@ -109,8 +112,8 @@ fn channels(names: &Names<'_>) -> TokenStream {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum Channel { #(#variants),* }
-        pub(crate) const CHANNEL_DATA: &[crate::data::ChannelData; #n] = &[#(#data),*];
-        pub(crate) const CHANNEL_ALL: &[Channel; #n] = &[#(#all),*];
+        pub(crate) const #data_name: &[crate::data::ChannelData; #n] = &[#(#data),*];
+        pub(crate) const #all_name: &[Channel; #n] = &[#(#all),*];
         pub(crate) fn channel_from_slug(slug: &str) -> Option<Channel> {
             match slug { #(#arms,)* _ => None }
         }
@@ -121,9 +124,9 @@ fn channels(names: &Names<'_>) -> TokenStream {
 fn groups(names: &Names<'_>, kind: Kind) -> TokenStream {
     let groups = names.groups(kind);
     let ty = ident(kind.group_type());
-    let prefix = kind.as_str().to_ascii_uppercase();
-    let data_name = ident(&format!("{prefix}_GROUP_DATA"));
-    let all_name = ident(&format!("{prefix}_GROUP_ALL"));
+    let tables = table_names::group_tables(kind);
+    let data_name = ident(tables.data);
+    let all_name = ident(tables.all);
     let n = Literal::usize_unsuffixed(groups.len());
     let variants = groups.iter().map(|g| {
         let docs = doc(&prose::group(g, names));
@@ -157,18 +160,19 @@ fn codes(names: &Names<'_>, kind: Kind) -> TokenStream {
     let codes = names.codes(kind);
     let ty = ident(kind.code_type());
     let prefix = kind.as_str().to_ascii_uppercase();
-    let data_name = ident(&format!("{prefix}_DATA"));
-    let all_name = ident(&format!("{prefix}_ALL"));
+    let tables = table_names::code_tables(kind);
+    let data_name = ident(tables.data);
+    let all_name = ident(tables.all);
     let group_ty = ident(kind.group_type());
     let n = Literal::usize_unsuffixed(codes.len());
     let variants = codes.iter().map(|c| code_variant(c, names));
     let data = codes.iter().map(|c| code_data(c, names, &group_ty));
     let all = paths(&ty, codes.iter().map(|c| c.ident.as_str()));
     let docs = doc(&prose::code_enum(kind, names));
-    let from_id_all = from_id_all(codes, &ty, &prefix);
-    let name_maps = name_lookups(codes, &ty, &prefix);
+    let from_id_all = from_id_all(codes, &ty, tables.from_id_all);
+    let name_maps = name_lookups(codes, &ty, &tables);
     let id_table = id_table(codes, &prefix);
-    let max_len = ident(&format!("{prefix}_MAX_NAME_LEN"));
+    let max_len = ident(tables.max_name_len);
     let longest = codes.iter().map(|c| c.code.name.len()).max().unwrap_or(0);
     let longest = Literal::usize_unsuffixed(longest);
     quote! {
@@ -223,8 +227,8 @@ fn code_data(c: &CodeName<'_>, names: &Names<'_>, group_ty: &Ident) -> TokenStre
 
 /// `from_id_all`: a match, where codes sharing an id (in different channels, or under
 /// several names in one) share an arm.
-fn from_id_all(codes: &[CodeName<'_>], ty: &Ident, prefix: &str) -> TokenStream {
-    let from_id_all = ident(&format!("{}_from_id_all", prefix.to_ascii_lowercase()));
+fn from_id_all(codes: &[CodeName<'_>], ty: &Ident, name: &str) -> TokenStream {
+    let from_id_all = ident(name);
     let mut by_id: BTreeMap<u16, Vec<&str>> = BTreeMap::new();
     for c in codes {
         by_id.entry(c.code.id).or_default().push(&c.ident);
@@ -261,10 +265,10 @@ fn id_table(codes: &[CodeName<'_>], prefix: &str) -> TokenStream {
 
 /// The exact-name map, and the ASCII-case-folded one (the same table when folding
 /// changes no key).
-fn name_lookups(codes: &[CodeName<'_>], ty: &Ident, prefix: &str) -> TokenStream {
-    let by_name = ident(&format!("{prefix}_BY_NAME"));
-    let by_folded = ident(&format!("{prefix}_BY_FOLDED_NAME"));
-    let folded_table = ident(&format!("{prefix}_FOLDED_TABLE"));
+fn name_lookups(codes: &[CodeName<'_>], ty: &Ident, tables: &CodeTables) -> TokenStream {
+    let by_name = ident(tables.by_name);
+    let by_folded = ident(tables.by_folded_name);
+    let folded_table = ident(tables.folded_table);
     // Names shared by several codes map to all of them: each key is in a map once.
     let mut exact: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     let mut folded: BTreeMap<String, Vec<&str>> = BTreeMap::new();
