@@ -72,43 +72,18 @@ impl core::fmt::Debug for Page {
     }
 }
 
-/// Every page the crate was generated from, in file-name order.
-pub const PAGES: &[Page] = SOURCES;
-
-/// The page the codes come from: the first of [`PAGES`] (the published crate vendors
-/// one page).
+/// Every page the crate was generated from, in file-name order. The published crate
+/// vendors one page, `PAGES[0]`; its facts are its [`Page`] accessors.
 ///
 /// ```
-/// use infobip_codes::source;
-///
-/// assert_eq!(source::PAGE.path(), source::PAGES[0].path());
-/// ```
-pub const PAGE: Page = PAGES[0];
-
-/// Where Infobip publishes [`PAGE`].
-///
-/// ```
+/// let page = &infobip_codes::source::PAGES[0];
 /// assert_eq!(
-///     infobip_codes::source::URL,
+///     page.url(),
 ///     Some("https://dev.infobip.com/getting-started/response-status-and-error-codes"),
 /// );
-/// ```
-pub const URL: Option<&str> = PAGE.url();
-
-/// The day [`PAGE`] was retrieved and vendored (`YYYY-MM-DD`, UTC).
-///
-/// ```
-/// let date = infobip_codes::source::RETRIEVED.unwrap();
+/// let sha = page.sha256();
+/// assert!(sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
+/// let date = page.retrieved().unwrap();
 /// assert!(date.split('-').map(str::len).eq([4, 2, 2]));
 /// ```
-pub const RETRIEVED: Option<&str> = PAGE.retrieved();
-
-/// SHA-256 of [`PAGE`]'s file, lowercase hex: the digest named in the generated code's
-/// header, and in `docs-source/provenance.json`.
-///
-/// ```
-/// let sha = infobip_codes::source::SHA256;
-/// assert_eq!(sha.len(), 64);
-/// assert!(sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
-/// ```
-pub const SHA256: &str = PAGE.sha256();
+pub const PAGES: &[Page] = SOURCES;
