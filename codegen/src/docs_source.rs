@@ -212,6 +212,26 @@ pub fn load_dir(dir: &Path, display_dir: &str, diags: &mut Diagnostics) -> Input
 
 /// The generator's inputs from the files of a docs folder.
 pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagnostics) -> Inputs {
+    folder_from_files(files, display_dir, diags).inputs
+}
+
+/// A docs folder as read once: the generator's inputs, and the provenance records they
+/// were made with.
+#[derive(Clone, Debug, Default)]
+pub struct DocsFolder {
+    /// The generator's inputs.
+    pub inputs: Inputs,
+    /// The records of `provenance.json`.
+    pub provenance: Vec<Provenance>,
+}
+
+/// Reads the files of a docs folder: its inputs and its provenance records. What is
+/// wrong with them goes to `diags`, located at `display_dir/FILE`.
+pub fn folder_from_files(
+    files: &[DocFile],
+    display_dir: &str,
+    diags: &mut Diagnostics,
+) -> DocsFolder {
     let text = |name: &str| {
         files
             .iter()
@@ -253,11 +273,14 @@ pub fn inputs_from_files(files: &[DocFile], display_dir: &str, diags: &mut Diagn
                 )),
         );
     }
-    Inputs {
-        pages,
-        overrides,
-        retired,
-        files,
+    DocsFolder {
+        inputs: Inputs {
+            pages,
+            overrides,
+            retired,
+            files,
+        },
+        provenance,
     }
 }
 
@@ -296,7 +319,9 @@ pub fn load_file(
     }
 }
 
-fn page_input(
+/// One page's input, with its provenance record: a page whose bytes are not those the
+/// record's digest names is a warning.
+pub(crate) fn page_input(
     display: &str,
     bytes: Vec<u8>,
     record: Option<&Provenance>,

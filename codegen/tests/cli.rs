@@ -723,3 +723,60 @@ fn diff_of_two_pages_and_of_two_folders_as_a_changelog_section() {
             + "` (sha256 a91bb076c370).\n\nNo change in meaning.\n"
     );
 }
+
+/// What `vendor` finds in the folder as it is reaches the maintainer: a page it replaces
+/// that was edited by hand since it was vendored is a warning on the error output, and
+/// an unusable entry of overrides.json, which rewriting the file would drop, refuses the
+/// vendoring and changes nothing.
+#[test]
+fn vendor_prints_what_it_finds_in_the_folder_it_replaces_files_of() {
+    let tmp = Scratch::new("vendor-warnings");
+    tmp.file("docs-source/p.md", VOICE_OLD);
+    tmp.file(
+        "docs-source/provenance.json",
+        &format!(
+            "{{\"pages\": [{{\"file\": \"p.md\", \"url\": \"https://x.example/p\", \"retrieved\": \"2026-01-01\", \"sha256\": \"{}\"}}]}}\n",
+            "0".repeat(64)
+        ),
+    );
+    let new = tmp.file("new.md", VOICE_NEW);
+    let docs = tmp.0.join("docs-source");
+    let docs = docs.to_string_lossy();
+
+    let (code, out, err) = run(&["vendor", &new, "--docs", &docs, "--name", "p.md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("vendored "), "{out}");
+    assert!(
+        err.contains(&format!(
+            "{docs}/p.md:1:1: warning: page differs from the vendored one (sha256 "
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.0.join("docs-source/p.md")).unwrap(),
+        VOICE_NEW
+    );
+
+    // A pin that is no identifier: the folder as it is is refused, not rewritten without it.
+    let overrides =
+        "{\"variants\": {\"error/voice/5000\": \"not an identifier\"}, \"duplicates\": []}\n";
+    tmp.file("docs-source/overrides.json", overrides);
+    let before = std::fs::read(tmp.0.join("docs-source/provenance.json")).unwrap();
+    let (code, _, err) = run(&["vendor", &new, "--docs", &docs, "--name", "p.md"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("{docs}/overrides.json:1:"))
+            && err.contains(
+                "error: pinned variant for `error/voice/5000` is not an UpperCamelCase identifier"
+            ),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(tmp.0.join("docs-source/overrides.json")).unwrap(),
+        overrides
+    );
+    assert_eq!(
+        std::fs::read(tmp.0.join("docs-source/provenance.json")).unwrap(),
+        before
+    );
+}

@@ -92,25 +92,38 @@ pub struct Options {
 }
 
 /// Plans vendoring `page` into the folder whose files are `files`. Fails, with the
-/// reason, when the page or the resulting folder is refused, or when it is not clear
-/// which page it refreshes.
+/// reason, when the page, the folder as it is or the resulting folder is refused, or when
+/// it is not clear which page it refreshes.
+///
+/// The folder is read once. What that reading finds in the files the vendoring rewrites
+/// from what it read (`overrides.json`, `retired.json`) or replaces (a page) is not in
+/// the new folder to be found again, so it is kept here: an error there refuses the
+/// vendoring, which would otherwise drop what it cannot read, and the warnings are the
+/// plan's.
 pub fn plan(
     files: &[DocFile],
     display_dir: &str,
     page: &Fetched,
     options: &Options,
 ) -> Result<Plan, String> {
-    let mut scratch = Diagnostics::default();
-    let old_inputs = docs_source::inputs_from_files(files, display_dir, &mut scratch);
-    let old = read(&old_inputs).catalog;
-    let records = docs_source::parse_provenance(
-        &format!("{display_dir}/{}", docs_source::PROVENANCE_FILE),
-        text_of(files, docs_source::PROVENANCE_FILE)
-            .as_deref()
-            .unwrap_or("{}"),
-        &mut scratch,
-    );
-    let existing = target::existing_pages(files, &records);
+    let mut found = Diagnostics::default();
+    let folder = docs_source::folder_from_files(files, display_dir, &mut found);
+    let rewritten = [overrides::FILE, retired::FILE].map(|f| format!("{display_dir}/{f}"));
+    let mut kept = Diagnostics::default();
+    kept.0 = found
+        .0
+        .iter()
+        .filter(|d| rewritten.contains(&d.location.path))
+        .cloned()
+        .collect();
+    if kept.has_errors() {
+        return Err(format!(
+            "{display_dir} is refused as it is, and vendoring would rewrite it without what it cannot read:\n{kept}"
+        ));
+    }
+    let old = read(&folder.inputs).catalog;
+    let records = &folder.provenance;
+    let existing = target::existing_pages(files, records);
     let alone = check_alone(page)?;
 
     let (name, replaces) = target::choose(&existing, page, &alone, options)?;
@@ -157,11 +170,41 @@ pub fn plan(
         provenance.into_bytes(),
     );
 
-    let mut diags = Diagnostics::default();
-    let inputs = docs_source::inputs_from_files(&new_files, display_dir, &mut diags);
+    // The page's file, and the pages it replaces: what the folder said of them is gone
+    // with them, so their warnings (a page edited since it was vendored) are said here.
+    let replaced: Vec<String> = std::iter::once(&name)
+        .chain(&removes)
+        .map(|f| format!("{display_dir}/{f}"))
+        .collect();
+    kept.0.extend(
+        found
+            .0
+            .into_iter()
+            .filter(|d| !d.is_error() && replaced.contains(&d.location.path)),
+    );
+    // The folder with the new page, from the one reading: the other pages as they were,
+    // and the committed files about them before the refresh rewrites them.
+    let mut pages: Vec<PageInput> = folder
+        .inputs
+        .pages
+        .iter()
+        .filter(|p| !replaced.contains(&p.path))
+        .cloned()
+        .collect();
+    pages.push(docs_source::page_input(
+        &replaced[0],
+        page.bytes.clone(),
+        Some(&record),
+        &mut Diagnostics::default(),
+    ));
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
     let refreshed = refresh(
         &old,
-        inputs,
+        Inputs {
+            pages,
+            files: Vec::new(),
+            ..folder.inputs
+        },
         options.version.as_ref(),
         options.release.as_ref(),
     );
@@ -176,16 +219,23 @@ pub fn plan(
         refreshed.inputs.overrides.to_json().into_bytes(),
     );
 
-    let mut diags = Diagnostics::default();
+    // The new folder, read as the generator will read it.
+    let mut diags = kept;
     let final_inputs = docs_source::inputs_from_files(&new_files, display_dir, &mut diags);
     let reading = read(&final_inputs);
-    diags.extend(reading.diagnostics);
+    diags.extend(reading.diagnostics.clone());
     if diags.has_errors() {
         return Err(format!(
             "docs-source would be refused after vendoring:\n{diags}"
         ));
     }
     let generated = match options.generated {
+        // Shown as the package's header shows them, the reading is the package's.
+        true if display_dir == freshness::DOCS_DIR => Some(
+            reading
+                .source()
+                .map_err(|d| format!("docs-source would be refused after vendoring:\n{d}"))?,
+        ),
         true => Some(generated_source(&new_files)?),
         false => None,
     };
