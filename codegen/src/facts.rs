@@ -7,7 +7,7 @@
 //! fact `StatusCode::DeliveredToHandset.is_final` from `true` to `false`.
 //!
 //! The facts are read with syn from the items the emitter writes, by the names it
-//! writes them under ([`table_names`]): the enums `Channel`, `StatusGroup`,
+//! writes them under (one list, `emit::table_names`): the enums `Channel`, `StatusGroup`,
 //! `ErrorGroup`, `StatusCode` and `ErrorCode`; the tables `*_DATA`, one struct literal
 //! per variant in the order of `*_ALL`; the `*_from_id_all` matches; and the name maps
 //! `*_BY_NAME` and `*_BY_FOLDED_NAME`.

@@ -166,8 +166,9 @@ impl Diff {
     }
 }
 
-/// Compares `old` with `new`. Codes are paired by [`pair_codes`]: by kind, channel and
-/// id, and by name where a channel documents an id under several names.
+/// Compares `old` with `new`. Codes are paired by
+/// [`pair_codes`](crate::model::pair_codes): by kind, channel and id, and by name where a
+/// channel documents an id under several names.
 pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     let (old_names, new_names) = (Names::new(old), Names::new(new));
     let mut d = Diff::default();

@@ -109,13 +109,14 @@ pub fn plan(
     let mut found = Diagnostics::default();
     let folder = docs_source::folder_from_files(files, display_dir, &mut found);
     let rewritten = [overrides::FILE, retired::FILE].map(|f| format!("{display_dir}/{f}"));
-    let mut kept = Diagnostics::default();
-    kept.0 = found
-        .0
-        .iter()
-        .filter(|d| rewritten.contains(&d.location.path))
-        .cloned()
-        .collect();
+    let mut kept = Diagnostics(
+        found
+            .0
+            .iter()
+            .filter(|d| rewritten.contains(&d.location.path))
+            .cloned()
+            .collect(),
+    );
     if kept.has_errors() {
         return Err(format!(
             "{display_dir} is refused as it is, and vendoring would rewrite it without what it cannot read:\n{kept}"
