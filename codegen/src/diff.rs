@@ -12,6 +12,7 @@ use crate::model::{
     group_key, pair_codes, pair_groups, Catalog, Code, Group, GroupRef, Kind, Pairing,
 };
 use crate::names::Names;
+use crate::Reading;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -357,10 +358,12 @@ fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
     set.into_iter().collect()
 }
 
-/// Compares `old` with `new`. Codes are paired by [`pair_codes`]: by kind, channel and
-/// id, and by name where a channel documents an id under several names.
-pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
-    let (old_names, new_names) = (Names::new(old), Names::new(new));
+/// Compares the catalog of `old` with that of `new`, each named with its own pins. Codes
+/// are paired by [`pair_codes`]: by kind, channel and id, and by name where a channel
+/// documents an id under several names.
+pub fn diff(old: &Reading, new: &Reading) -> Diff {
+    let (old_names, new_names) = (old.names(), new.names());
+    let (old, new) = (&old.catalog, &new.catalog);
     let mut d = Diff::default();
     compare_codes(
         &mut d,

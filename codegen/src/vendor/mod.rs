@@ -19,7 +19,7 @@ use crate::freshness::{self, sha256_hex};
 use crate::model::{group_key, pair_codes, pair_codes_by_name, pair_groups, Catalog, Code};
 use crate::names::Names;
 use crate::overrides::{self, group_pin_key};
-use crate::{read, retired, Inputs, PageInput};
+use crate::{read, retired, Inputs, PageInput, Reading};
 use fetch::fits;
 use std::path::{Path, PathBuf};
 
@@ -101,7 +101,7 @@ pub fn plan(
 ) -> Result<Plan, String> {
     let mut scratch = Diagnostics::default();
     let old_inputs = docs_source::inputs_from_files(files, display_dir, &mut scratch);
-    let old = read(&old_inputs).catalog;
+    let old = read(&old_inputs);
     let records = docs_source::parse_provenance(
         &format!("{display_dir}/{}", docs_source::PROVENANCE_FILE),
         text_of(files, docs_source::PROVENANCE_FILE)
@@ -178,7 +178,7 @@ pub fn plan(
     let mut diags = Diagnostics::default();
     let final_inputs = docs_source::inputs_from_files(&new_files, display_dir, &mut diags);
     let reading = read(&final_inputs);
-    diags.extend(reading.diagnostics);
+    diags.extend(reading.diagnostics.clone());
     if diags.has_errors() {
         return Err(format!(
             "docs-source would be refused after vendoring:\n{diags}"
@@ -194,8 +194,8 @@ pub fn plan(
         canonical_url,
         writes: changed_files(files, new_files),
         removes,
-        diff: diff::diff(&old, &reading.catalog),
-        old,
+        diff: diff::diff(&old, &reading),
+        old: old.catalog,
         new: reading.catalog,
         next_version: refreshed.next_version,
         newly_retired: refreshed.newly_retired,
@@ -260,7 +260,7 @@ struct Refresh {
 /// codes that come back leave the retired ones; every variant name of `old` and of the
 /// new codes is pinned, so that later refreshes keep them.
 fn refresh(
-    old: &Catalog,
+    old: &Reading,
     mut inputs: Inputs,
     version: Option<&Version>,
     release: Option<&Version>,
@@ -278,6 +278,7 @@ fn refresh(
         .cloned()
         .collect();
     let live: Vec<Code> = old
+        .catalog
         .codes
         .iter()
         .filter(|c| c.retired.is_none())
@@ -299,7 +300,7 @@ fn refresh(
     let newly_retired = newly.len();
     codes.extend(newly);
     inputs.retired = codes;
-    let verdict = diff::diff(old, &read(&inputs).catalog).verdict;
+    let verdict = diff::diff(old, &read(&inputs)).verdict;
     let next_version = version.map(|v| diff::bump(v, verdict));
     let release = release
         .or(next_version.as_ref())
@@ -313,12 +314,12 @@ fn refresh(
     }
 
     let before = inputs.overrides.variants.len();
-    let unpinned = read(&inputs).catalog;
-    let old_names = Names::new(old);
-    for (key, ident) in renamed_group_pins(old, &old_names, &unpinned)
+    let unpinned = read(&inputs);
+    let old_names = old.names();
+    for (key, ident) in renamed_group_pins(&old.catalog, &old_names, &unpinned.catalog)
         .into_iter()
         .chain(old_names.pins())
-        .chain(Names::new(&unpinned).pins())
+        .chain(unpinned.names().pins())
     {
         inputs.overrides.variants.entry(key).or_insert(ident);
     }
@@ -353,7 +354,7 @@ fn renamed_group_pins(
         let ident = old_names
             .groups(o.kind)
             .iter()
-            .find(|g| g.key == old_key && g.id == o.key.id)
+            .find(|g| g.key == old_key && g.group.id == o.key.id)
             .map(|g| g.ident.clone());
         let key = group_pin_key(n.kind, &n.key);
         match ident {
@@ -369,8 +370,8 @@ fn renamed_group_pins(
 /// The catalog `new` would give once `cargo codes vendor` brought it over `old`: every
 /// variant name of `old` kept, and the codes that leave the page kept as deprecated
 /// variants. What `cargo codes diff OLD NEW` compares for its verdict through vendor.
-pub fn as_vendored(old: &Catalog, new: &Inputs) -> Catalog {
-    read(&refresh(old, new.clone(), None, None).inputs).catalog
+pub fn as_vendored(old: &Reading, new: &Inputs) -> Reading {
+    read(&refresh(old, new.clone(), None, None).inputs)
 }
 
 /// The generated source for the folder `files`, as the package sees it (paths shown as
