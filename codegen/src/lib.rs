@@ -4,12 +4,13 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! page bytes ─parse─▶ Outline ─structure─▶ Catalog ─resolve─▶ Catalog ─validate─▶ ─names─▶ Names ─emit─▶ Rust / JSON / CSV
-//!   (one reader per form)       (model: the one contract)    (overrides, retired)    (Rust names, pins)   (writers never read pages)
+//! page bytes ─parse─▶ Outline ─structure─▶ Catalog ─resolve─▶ Catalog ─validate─▶ Catalog ─names─▶ Names ─emit─▶ Rust / JSON / CSV
+//!   (one reader per form)   (model: the one contract)  (changes it)      (only reads it)    (Rust names, pins)   (writers never read pages)
 //! ```
 //!
-//! The committed decisions (`docs-source/overrides.json`) stay beside the catalog, in the
-//! [`Reading`], and go to the stages that need them: `resolve`, `validate` and `names`.
+//! The committed decisions of `docs-source/overrides.json` (pins, duplicates) are not
+//! poured into the catalog: they stay beside it, in the [`Reading`], and go to the stages
+//! that use them (`resolve`, `validate` and `names`).
 //!
 //! - `parse`: one reader per input form (readme.io markdown, flattened text, crawler
 //!   capture, HTML, text saved from a browser), all producing one outline; `parse::structure` turns outlines into

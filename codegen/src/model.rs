@@ -1,7 +1,9 @@
 //! The catalog: the one contract between the page readers and the code writers.
 //!
-//! Readers (`parse`) turn a page into a [`Catalog`]; `validate` checks it; writers
-//! (`emit`) turn it into Rust, JSON or CSV. Nothing downstream looks at a page.
+//! Readers (`parse`) turn a page into a [`Catalog`]; `resolve` settles what the page lists
+//! twice and adds the retired codes; `validate` checks it; `names` names it; writers
+//! (`emit`) turn it into Rust, JSON or CSV. Nothing downstream looks at a page, and
+//! nothing here spells Rust.
 
 use crate::diag::Location;
 use std::cmp::Ordering;

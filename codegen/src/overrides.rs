@@ -29,7 +29,7 @@ use crate::diag::{
     json_error_message, json_error_offset, Diagnostic, Diagnostics, LineIndex, Location,
 };
 use crate::json::quote;
-use crate::model::{group_key, Code, GroupRef, Kind};
+use crate::model::{group_key, Catalog, Code, GroupRef, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -135,11 +135,27 @@ pub fn is_variant_name(name: &str) -> bool {
 }
 
 impl Overrides {
-    /// The variant pinned for `code` (`shared` as in [`code_pin_key`]): the one pin
-    /// lookup of a code, for validation and naming alike. A code alone with its id again
-    /// also finds the pin it had under its name, so that its variant outlives the other
-    /// name's leaving the page; a shared id's pin without a name belongs to neither name.
-    pub fn pinned(&self, code: &Code, shared: bool) -> Option<&str> {
+    /// Every code of `catalog`, in order, with whether its channel documents its id
+    /// under several names ([`Catalog::ids_with_several_names`]; its pin key then
+    /// carries its name) and the variant pinned for it: the one pin lookup of codes, for
+    /// validation and naming alike.
+    pub fn code_pins<'c>(&self, catalog: &'c Catalog) -> Vec<(&'c Code, bool, Option<&str>)> {
+        let several = catalog.ids_with_several_names();
+        catalog
+            .codes
+            .iter()
+            .map(|code| {
+                let shared = several.contains(&code.key());
+                (code, shared, self.pinned(code, shared))
+            })
+            .collect()
+    }
+
+    /// The variant pinned for `code` (`shared` as in [`code_pin_key`]). A code alone
+    /// with its id again also finds the pin it had under its name, so that its variant
+    /// outlives the other name's leaving the page; a shared id's pin without a name
+    /// belongs to neither name.
+    fn pinned(&self, code: &Code, shared: bool) -> Option<&str> {
         let pin = |shared| self.variants.get(&code_pin_key(code, shared));
         pin(shared)
             .or_else(|| (!shared).then(|| pin(true)).flatten())

@@ -55,11 +55,8 @@ fn group_ids(catalog: &Catalog, diags: &mut Diagnostics) {
 
 fn unique_pins(catalog: &Catalog, overrides: &Overrides, diags: &mut Diagnostics) {
     let mut seen: BTreeMap<(Kind, &str), &Code> = BTreeMap::new();
-    let shared = catalog.ids_with_several_names();
-    for code in &catalog.codes {
-        let Some(pin) = overrides.pinned(code, shared.contains(&code.key())) else {
-            continue;
-        };
+    for (code, _, pin) in overrides.code_pins(catalog) {
+        let Some(pin) = pin else { continue };
         match seen.get(&(code.kind, pin)) {
             None => {
                 seen.insert((code.kind, pin), code);

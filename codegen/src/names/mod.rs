@@ -1,6 +1,7 @@
 //! Naming, the stage between validation and emission: the Rust name of every channel,
 //! group and code of a validated catalog, with the names pinned in
-//! `docs-source/overrides.json`.
+//! `docs-source/overrides.json`, and of the crate's enums ([`code_type`],
+//! [`group_type`]). The model spells no Rust: every Rust name is here.
 //!
 //! The emitter writes these names, `cargo codes pin` records them, and the diff of
 //! meaning compares them: all three read one [`Names`].
@@ -298,23 +299,22 @@ fn code_names<'a>(
     kind: Kind,
     groups: &[GroupName],
 ) -> Vec<CodeName<'a>> {
-    let codes: Vec<&Code> = catalog.codes_of(kind).collect();
+    let codes: Vec<(&Code, bool, Option<&str>)> = overrides
+        .code_pins(catalog)
+        .into_iter()
+        .filter(|(c, ..)| c.kind == kind)
+        .collect();
     let candidates: Vec<Candidate> = codes
         .iter()
-        .map(|c| Candidate {
+        .map(|(c, ..)| Candidate {
             name: c.name.clone(),
             id: Some(c.id),
             channel: Some(c.channel.clone()),
         })
         .collect();
-    let shared = catalog.ids_with_several_names();
     let pins: Vec<Option<String>> = codes
         .iter()
-        .map(|c| {
-            overrides
-                .pinned(c, shared.contains(&c.key()))
-                .map(str::to_owned)
-        })
+        .map(|(_, _, pin)| pin.map(str::to_owned))
         .collect();
     let index: BTreeMap<(&str, Option<u16>), usize> = groups
         .iter()
@@ -324,7 +324,7 @@ fn code_names<'a>(
     codes
         .into_iter()
         .zip(variants_with_pins(&candidates, &pins))
-        .map(|(code, ident)| {
+        .map(|((code, shares_id, _), ident)| {
             let group = code.group.as_ref().and_then(|r| {
                 let (key, id) = group_identity(r);
                 index.get(&(key.as_str(), id)).copied()
@@ -333,7 +333,7 @@ fn code_names<'a>(
                 code,
                 ident,
                 group,
-                shares_id: shared.contains(&code.key()),
+                shares_id,
             }
         })
         .collect()
