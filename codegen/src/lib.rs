@@ -192,8 +192,8 @@ impl Reading {
 }
 
 /// Reads and validates the inputs: parse each page, merge, resolve (duplicates, retired
-/// codes), validate with the pins. The catalog is only fit for generation when the diagnostics hold no
-/// error.
+/// codes), validate with the pins. The catalog is only fit for generation when the
+/// diagnostics hold no error.
 pub fn read(inputs: &Inputs) -> Reading {
     let mut diagnostics = Diagnostics::default();
     let mut catalog = Catalog::default();

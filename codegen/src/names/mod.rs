@@ -338,3 +338,81 @@ fn code_names<'a>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Location;
+
+    fn catalog() -> Catalog {
+        let pending = GroupRef {
+            id: Some(1),
+            name: "Pending".into(),
+        };
+        let mut catalog = Catalog {
+            groups: vec![Group {
+                kind: Kind::Status,
+                channel: None,
+                key: pending.clone(),
+                description: String::new(),
+                location: Location::default(),
+            }],
+            codes: vec![
+                Code::bare(Kind::Status, "general", 7, "PENDING_ENROUTE", 1),
+                Code::bare(Kind::Error, "people-api", 40404, "A_NAME", 2),
+                Code::bare(Kind::Error, "people-api", 40404, "B_NAME", 3),
+            ],
+            ..Catalog::default()
+        };
+        catalog.codes[0].group = Some(pending);
+        catalog
+    }
+
+    fn overrides(pins: &[(&str, &str)]) -> Overrides {
+        Overrides {
+            variants: pins
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            ..Overrides::default()
+        }
+    }
+
+    #[test]
+    fn names_come_from_the_overrides_passed_in_and_go_back_as_pins() {
+        let catalog = catalog();
+        let plain = Names::new(&catalog, &Overrides::default());
+        assert_eq!(plain.status_groups[0].ident, "Pending");
+        assert_eq!(plain.errors[1].ident, "BName");
+        // What `cargo codes pin` records names the catalog as it was named.
+        let pins = plain.pins();
+        assert_eq!(pins["status-group/1/PENDING"], "Pending");
+        assert_eq!(pins["error/people-api/40404/B_NAME"], "BName");
+
+        let pinned = overrides(&[
+            ("status-group/1/PENDING", "Waiting"),
+            // The heading the group had before: an alias of the same variant.
+            ("status-group/1/ENROUTE", "Waiting"),
+            ("error/people-api/40404/B_NAME", "Other"),
+        ]);
+        let names = Names::new(&catalog, &pinned);
+        let group = &names.status_groups[0];
+        assert_eq!(group.ident, "Waiting");
+        assert_eq!(group.group.name, "Pending");
+        assert_eq!(group.aliases, ["ENROUTE"]);
+        assert_eq!(names.statuses[0].group, Some(0));
+        let errors: Vec<(&str, bool)> = names
+            .errors
+            .iter()
+            .map(|c| (c.ident.as_str(), c.shares_id))
+            .collect();
+        assert_eq!(errors, [("AName", true), ("Other", true)]);
+        assert_eq!(
+            names.variant_paths()[0].1,
+            format!("{}::PendingEnroute", code_type(Kind::Status))
+        );
+        assert!(names
+            .api_surface()
+            .contains_key(&format!("{}::Waiting", group_type(Kind::Status))));
+    }
+}
