@@ -3,18 +3,7 @@
 use std::fmt;
 
 /// A position in a page file: 1-based line and column (columns count characters).
-#[derive(
-    Clone,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
     /// The page's path as given to the generator (relative paths stay relative).
     pub path: String,
@@ -42,10 +31,7 @@ impl fmt::Display for Location {
 }
 
 /// How serious a diagnostic is.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Suspicious but valid input: generation goes on.
     Warning,
@@ -63,7 +49,7 @@ impl fmt::Display for Severity {
 }
 
 /// One problem found in a page, with where it is, the offending text and a hint.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Warning or error.
     pub severity: Severity,

@@ -15,6 +15,7 @@
 use crate::diff::Level;
 use crate::emit::table_names::{self, code_tables, group_tables};
 use crate::model::Kind;
+use crate::names::{code_type, group_type};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use syn::{Expr, Item, Lit, Pat};
@@ -29,8 +30,8 @@ fn enums() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
         table_names::CHANNEL_DATA,
         table_names::CHANNEL_ALL,
     );
-    let groups = KINDS.map(|k| (k.group_type(), group_tables(k).data, group_tables(k).all));
-    let codes = KINDS.map(|k| (k.code_type(), code_tables(k).data, code_tables(k).all));
+    let groups = KINDS.map(|k| (group_type(k), group_tables(k).data, group_tables(k).all));
+    let codes = KINDS.map(|k| (code_type(k), code_tables(k).data, code_tables(k).all));
     std::iter::once(channel).chain(groups).chain(codes)
 }
 
@@ -107,7 +108,7 @@ impl Facts {
             }
         }
         for kind in KINDS {
-            let ty = kind.code_type();
+            let ty = code_type(kind);
             let tables = code_tables(kind);
             let (by_id, by_name, by_folded) =
                 (tables.from_id_all, tables.by_name, tables.by_folded_name);

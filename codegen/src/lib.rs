@@ -4,16 +4,22 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! page bytes ─parse─▶ Outline ─structure─▶ Catalog ─validate─▶ Catalog ─names─▶ Names ─emit─▶ Rust / JSON / CSV
-//!   (one reader per form)       (model: the one contract)           (Rust names, pins)   (writers never read pages)
+//! page bytes ─parse─▶ Outline ─structure─▶ Catalog ─resolve─▶ Catalog ─validate─▶ Catalog ─names─▶ Names ─emit─▶ Rust / JSON / CSV
+//!   (one reader per form)   (model: the one contract)  (changes it)      (only reads it)    (Rust names, pins)   (writers never read pages)
 //! ```
+//!
+//! The committed decisions of `docs-source/overrides.json` (pins, duplicates) are not
+//! poured into the catalog: they stay beside it, in the [`Reading`], and go to the stages
+//! that use them (`resolve`, `validate` and `names`).
 //!
 //! - `parse`: one reader per input form (readme.io markdown, flattened text, crawler
 //!   capture, HTML, text saved from a browser), all producing one outline; `parse::structure` turns outlines into
 //!   the catalog, accounting for every table row.
 //! - [`model`]: the [`model::Catalog`] and the page's rules about it (finality).
-//! - `validate`: checks across pages (duplicate ids, group ids).
-//! - `names`: the Rust name of every channel, group and code, with the pins.
+//! - `resolve`: the one stage that changes the merged catalog: codes listed twice, and
+//!   the retired codes the crate keeps.
+//! - `validate`: checks across pages (group ids, letter case, pins); it only reads.
+//! - `names`: the Rust name of every channel, group, code and enum, with the pins.
 //! - `emit`: the Rust source of the crate ([`generate`]), and JSON/CSV exports
 //!   ([`export`]).
 //! - [`committed`]: the one writer of the committed `src/generated.rs`;
@@ -62,6 +68,7 @@ mod overrides;
 mod parse;
 #[cfg(feature = "cli")]
 pub mod refresh;
+mod resolve;
 mod retired;
 mod validate;
 #[cfg(feature = "cli")]
@@ -149,6 +156,9 @@ impl Inputs {
 pub struct Reading {
     /// All codes read, merged across pages, in canonical order.
     pub catalog: Catalog,
+    /// The committed decisions the catalog was resolved and is named with: pinned
+    /// variant names and duplicate resolutions.
+    pub(crate) overrides: Overrides,
     /// Errors and warnings, sorted by location.
     pub diagnostics: Diagnostics,
     /// The files read, with their digests: what the generated source's header records.
@@ -156,13 +166,18 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// The Rust names of the catalog, with the pins of the overrides.
+    pub(crate) fn names(&self) -> names::Names<'_> {
+        names::Names::new(&self.catalog, &self.overrides)
+    }
+
     /// The generated Rust source of this reading. Fails with the reading's diagnostics
     /// when they hold an error.
     pub fn source(&self) -> Result<String, Diagnostics> {
         if self.diagnostics.has_errors() {
             return Err(self.diagnostics.clone());
         }
-        emit::rust::generate(&self.catalog, &self.inputs).map_err(|e| {
+        emit::rust::generate(self).map_err(|e| {
             let at = self
                 .inputs
                 .first()
@@ -182,9 +197,9 @@ impl Reading {
     }
 }
 
-/// Reads and validates the inputs: parse each page, merge, resolve duplicates, apply
-/// pins, validate. The catalog is only fit for generation when the diagnostics hold no
-/// error.
+/// Reads and validates the inputs: parse each page, merge, resolve (duplicates, retired
+/// codes), validate with the pins. The catalog is only fit for generation when the
+/// diagnostics hold no error.
 pub fn read(inputs: &Inputs) -> Reading {
     let mut diagnostics = Diagnostics::default();
     let mut catalog = Catalog::default();
@@ -205,16 +220,16 @@ pub fn read(inputs: &Inputs) -> Reading {
         }
         catalog.merge(one);
     }
-    diagnostics.extend(validate::resolve_duplicates(
+    diagnostics.extend(resolve::resolve(
         &mut catalog,
         &inputs.overrides,
+        &inputs.retired,
     ));
-    diagnostics.extend(validate::keep_retired(&mut catalog, &inputs.retired));
-    catalog.pins = inputs.overrides.variants.clone();
-    diagnostics.extend(validate::validate(&catalog));
+    diagnostics.extend(validate::validate(&catalog, &inputs.overrides));
     diagnostics.sort();
     Reading {
         catalog,
+        overrides: inputs.overrides.clone(),
         diagnostics,
         inputs: inputs.digests(),
     }

@@ -1,17 +1,20 @@
 //! The catalog: the one contract between the page readers and the code writers.
 //!
-//! Readers (`parse`) turn a page into a [`Catalog`]; `validate` checks it; writers
-//! (`emit`) turn it into Rust, JSON or CSV. Nothing downstream looks at a page.
+//! Readers (`parse`) turn a page into a [`Catalog`]; `resolve` settles what the page lists
+//! twice and adds the retired codes; `validate` checks it; `names` names it; writers
+//! (`emit`) turn it into Rust, JSON or CSV. Nothing downstream looks at a page, and
+//! nothing here spells Rust.
 
 use crate::diag::Location;
 use std::cmp::Ordering;
 use std::fmt;
 
+mod pairing;
+
+pub use pairing::{pair_codes, pair_codes_by_name, pair_groups, GroupPairing, GroupSlot, Pairing};
+
 /// Whether a code is a status (`status` object) or an error (`error` object).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// A code of the `status` object.
     Status,
@@ -25,22 +28,6 @@ impl Kind {
         match self {
             Kind::Status => "status",
             Kind::Error => "error",
-        }
-    }
-
-    /// The crate's enum of codes of this kind: `StatusCode` or `ErrorCode`.
-    pub fn code_type(self) -> &'static str {
-        match self {
-            Kind::Status => "StatusCode",
-            Kind::Error => "ErrorCode",
-        }
-    }
-
-    /// The crate's enum of groups of this kind: `StatusGroup` or `ErrorGroup`.
-    pub fn group_type(self) -> &'static str {
-        match self {
-            Kind::Status => "StatusGroup",
-            Kind::Error => "ErrorGroup",
         }
     }
 }
@@ -68,7 +55,7 @@ pub fn channel_order(a: &str, b: &str) -> Ordering {
 }
 
 /// A channel (product family) with its own section of codes.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Channel {
     /// Stable kebab-case identifier: `general`, `voice`, `push`, `email`, `chat`, ...
     pub slug: String,
@@ -119,9 +106,7 @@ pub fn is_final_status_group(name: &str) -> bool {
 }
 
 /// How a code refers to its group: the group's id (if the page gives one) and name.
-#[derive(
-    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GroupRef {
     /// The group id, as in `groupId` on the wire.
     pub id: Option<u16>,
@@ -134,14 +119,13 @@ pub struct GroupRef {
 /// Status groups are one set shared by every channel (1 PENDING ... 5 REJECTED):
 /// their `channel` is `None`. Error groups are scoped per channel: group 1 is
 /// HANDSET_ERRORS in General but "Registration error" in Push.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     /// Status or error group.
     pub kind: Kind,
     /// `None` for groups shared by all channels (status groups); the channel slug otherwise.
     pub channel: Option<String>,
     /// The group id and name.
-    #[serde(flatten)]
     pub key: GroupRef,
     /// The group's one-line description under its heading, as markdown.
     pub description: String,
@@ -150,7 +134,7 @@ pub struct Group {
 }
 
 /// One documented code.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {
     /// Status or error.
     pub kind: Kind,
@@ -221,96 +205,8 @@ impl Code {
     }
 }
 
-/// The items of two lists that are the same item (codes: see [`pair_codes`]; groups: see
-/// [`pair_groups`]), and those of each list that have no counterpart in the other.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pairing<'a, T = Code> {
-    /// (old, new) pairs of one item.
-    pub both: Vec<(&'a T, &'a T)>,
-    /// Items only in the old list.
-    pub old_only: Vec<&'a T>,
-    /// Items only in the new list.
-    pub new_only: Vec<&'a T>,
-}
-
-impl<T> Default for Pairing<'_, T> {
-    fn default() -> Self {
-        Pairing {
-            both: Vec::new(),
-            old_only: Vec::new(),
-            new_only: Vec::new(),
-        }
-    }
-}
-
-/// Pairs each item of `old`, in order, with the item of `new` that `find` chooses among
-/// those not yet paired (given as a mask over `new`); the unpaired of `new` keep their
-/// order.
-fn pair_with<'a, T>(
-    old: &'a [T],
-    new: &'a [T],
-    mut find: impl FnMut(&T, &[bool]) -> Option<usize>,
-) -> Pairing<'a, T> {
-    let mut paired = vec![false; new.len()];
-    let mut out = Pairing::default();
-    for o in old {
-        match find(o, &paired) {
-            Some(i) => {
-                paired[i] = true;
-                out.both.push((o, &new[i]));
-            }
-            None => out.old_only.push(o),
-        }
-    }
-    out.new_only = new
-        .iter()
-        .zip(&paired)
-        .filter(|(_, p)| !**p)
-        .map(|(item, _)| item)
-        .collect();
-    out
-}
-
-/// Pairs the codes of `old` with those of `new` that are the same code: the same
-/// [`Code::key`] and, where either side lists that key more than once (one id under
-/// several names), the same name. A key listed once on each side is one code whatever
-/// its names, so that a reworded name is a change of that code, not a removal.
-///
-/// Each list keeps its order in the result; pairs follow `old`.
-pub fn pair_codes<'a>(old: &'a [Code], new: &'a [Code]) -> Pairing<'a> {
-    pairing(old, new, true)
-}
-
-/// Like [`pair_codes`], but a code is only ever the same code under the same name: how
-/// retired codes (`docs-source/retired.json`) meet the page. A name retired while
-/// another name of its id stayed on the page is not that other name come back.
-pub fn pair_codes_by_name<'a>(old: &'a [Code], new: &'a [Code]) -> Pairing<'a> {
-    pairing(old, new, false)
-}
-
-fn pairing<'a>(old: &'a [Code], new: &'a [Code], renames: bool) -> Pairing<'a> {
-    use std::collections::BTreeMap;
-    let mut by_key: BTreeMap<(Kind, &str, u16), Vec<usize>> = BTreeMap::new();
-    for (i, c) in new.iter().enumerate() {
-        by_key.entry(c.key()).or_default().push(i);
-    }
-    let mut old_count: BTreeMap<(Kind, &str, u16), usize> = BTreeMap::new();
-    for c in old {
-        *old_count.entry(c.key()).or_default() += 1;
-    }
-    pair_with(old, new, |o, paired| {
-        let candidates = by_key.get(&o.key()).map_or(&[][..], Vec::as_slice);
-        let alone = renames && candidates.len() == 1 && old_count[&o.key()] == 1;
-        candidates
-            .iter()
-            .copied()
-            .find(|&i| !paired[i] && (alone || new[i].name == o.name))
-    })
-}
-
 /// The form a page was read in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Form {
     /// readme.io markdown with its line structure.
     Markdown,
@@ -339,7 +235,7 @@ impl Form {
 }
 
 /// A page the catalog was read from.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourcePage {
     /// The path as given (relative paths stay relative, so output is machine-independent).
     pub path: String,
@@ -354,7 +250,7 @@ pub struct SourcePage {
 }
 
 /// Everything the pages document.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     /// The pages read, in the order given.
     pub sources: Vec<SourcePage>,
@@ -364,8 +260,6 @@ pub struct Catalog {
     pub groups: Vec<Group>,
     /// Codes in canonical order (kind, channel, id).
     pub codes: Vec<Code>,
-    /// Pinned Rust variant names (from `docs-source/overrides.json`), by pin key.
-    pub pins: std::collections::BTreeMap<String, String>,
 }
 
 impl Group {
@@ -382,80 +276,6 @@ impl Group {
     pub fn slot(&self) -> GroupSlot {
         GroupSlot::of(self.kind, self.channel.as_deref(), &self.key)
     }
-}
-
-/// Where a group sits on the page, the identity that outlives its heading's wording:
-/// kind, scope (the channel of an error group; none for the status groups, which every
-/// channel shares) and id. Infobip re-cases and rewords headings (`PENDING (group id: 1)`,
-/// then `PENDING` over `Group ID: 1`, then `Pending`; `Registration error`, then
-/// `Registration errors`), while the id stays and the API keeps sending the old name. A
-/// group the page gives no id is only ever itself: its slot is its name's [`group_key`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct GroupSlot {
-    /// Status or error.
-    pub kind: Kind,
-    /// The channel of an error group; `None` for a status group.
-    pub scope: Option<String>,
-    /// The id, or the name's [`group_key`] when the page gives no id.
-    pub id: Result<u16, String>,
-}
-
-impl GroupSlot {
-    /// The slot of the group `group` of a code of `kind` in `channel` (the channel only
-    /// scopes error groups).
-    pub fn of(kind: Kind, channel: Option<&str>, group: &GroupRef) -> GroupSlot {
-        GroupSlot {
-            kind,
-            scope: match kind {
-                Kind::Status => None,
-                Kind::Error => channel.map(str::to_owned),
-            },
-            id: group.id.ok_or_else(|| group_key(&group.name)),
-        }
-    }
-
-    /// The slot of `code`'s group, if it has one.
-    pub fn of_code(code: &Code) -> Option<GroupSlot> {
-        code.group
-            .as_ref()
-            .map(|g| GroupSlot::of(code.kind, Some(&code.channel), g))
-    }
-}
-
-/// The groups of two catalogs paired by [`GroupSlot`]: a group whose heading was reworded
-/// is the same group under a new name.
-pub type GroupPairing<'a> = Pairing<'a, Group>;
-
-impl Pairing<'_, Group> {
-    /// The pairs whose names differ by more than letter case and separators: the
-    /// renamed groups, as (old, new).
-    pub fn renamed(&self) -> impl Iterator<Item = (&Group, &Group)> {
-        self.both
-            .iter()
-            .copied()
-            .filter(|(o, n)| group_key(&o.key.name) != group_key(&n.key.name))
-    }
-
-    /// The pairs whose names differ at all (`PENDING` and `Pending` too), as (old, new).
-    pub fn respelled(&self) -> impl Iterator<Item = (&Group, &Group)> {
-        self.both
-            .iter()
-            .copied()
-            .filter(|(o, n)| o.key.name != n.key.name)
-    }
-}
-
-/// Pairs the groups of `old` with those of `new` in the same [`GroupSlot`]. A validated
-/// catalog has one group per slot; should a list hold a slot twice, its first group
-/// takes the pair. Each list keeps its order in the result; pairs follow `old`.
-pub fn pair_groups<'a>(old: &'a [Group], new: &'a [Group]) -> GroupPairing<'a> {
-    let mut index: std::collections::BTreeMap<GroupSlot, usize> = Default::default();
-    for (i, g) in new.iter().enumerate() {
-        index.entry(g.slot()).or_insert(i);
-    }
-    pair_with(old, new, |o, paired| {
-        index.get(&o.slot()).copied().filter(|&i| !paired[i])
-    })
 }
 
 impl Catalog {
@@ -533,7 +353,6 @@ impl Catalog {
         let blank = Location::default();
         Catalog {
             sources: Vec::new(),
-            pins: Default::default(),
             channels: self
                 .channels
                 .iter()
@@ -590,51 +409,6 @@ mod tests {
         Code::bare(Kind::Error, "people-api", id, name, line)
     }
 
-    /// (old name, new name) of each pair, and the names found on one side only.
-    fn names(p: &Pairing<'_>) -> (Vec<(String, String)>, Vec<String>, Vec<String>) {
-        let n = |c: &&Code| c.name.clone();
-        (
-            p.both
-                .iter()
-                .map(|(o, n)| (o.name.clone(), n.name.clone()))
-                .collect(),
-            p.old_only.iter().map(n).collect(),
-            p.new_only.iter().map(n).collect(),
-        )
-    }
-
-    #[test]
-    fn codes_pair_by_key_and_by_name_where_an_id_has_several_names() {
-        let (a, b, c) = (code(1, "A", 1), code(1, "B", 2), code(1, "C", 3));
-        // One listing each side: one code, whatever its name (a reworded name).
-        let one = [a.clone()];
-        let reworded = [c.clone()];
-        assert_eq!(
-            names(&pair_codes(&one, &reworded)),
-            (vec![("A".into(), "C".into())], vec![], vec![])
-        );
-        // Retired codes meet the page by name only.
-        assert_eq!(
-            names(&pair_codes_by_name(&one, &reworded)),
-            (vec![], vec!["A".into()], vec!["C".into()])
-        );
-        // Several names on either side: by name.
-        let pair = [a.clone(), b.clone()];
-        assert_eq!(
-            names(&pair_codes(&pair, &one)),
-            (vec![("A".into(), "A".into())], vec!["B".into()], vec![])
-        );
-        assert_eq!(
-            names(&pair_codes(&one, &[b.clone(), c.clone()])),
-            (vec![], vec!["A".into()], vec!["B".into(), "C".into()])
-        );
-        // Another id is another code.
-        assert_eq!(
-            names(&pair_codes(&one, &[code(2, "A", 1)])),
-            (vec![], vec!["A".into()], vec!["A".into()])
-        );
-    }
-
     #[test]
     fn ids_with_several_names_and_their_order() {
         let mut retired = code(1, "R", 1);
@@ -672,71 +446,6 @@ mod tests {
         ] {
             assert_eq!(is_final_status_group(group), fin, "{group}");
         }
-    }
-
-    fn group(kind: Kind, channel: Option<&str>, id: Option<u16>, name: &str) -> Group {
-        Group {
-            kind,
-            channel: channel.map(Into::into),
-            key: GroupRef {
-                id,
-                name: name.into(),
-            },
-            description: String::new(),
-            location: Location::default(),
-        }
-    }
-
-    #[test]
-    fn groups_pair_by_kind_channel_and_id_whatever_the_heading_says() {
-        let old = [
-            group(Kind::Status, None, Some(1), "PENDING"),
-            group(Kind::Error, Some("general"), Some(1), "HANDSET_ERRORS"),
-            group(Kind::Error, Some("push"), Some(1), "Registration error"),
-            group(Kind::Error, Some("email"), Some(3), "System Error"),
-            group(Kind::Error, Some("chat"), Some(3), "System Error"),
-            group(Kind::Status, None, None, "Scheduled"),
-        ];
-        let new = [
-            group(Kind::Status, None, Some(1), "Pending"),
-            group(Kind::Error, Some("general"), Some(1), "Handset errors"),
-            group(Kind::Error, Some("push"), Some(1), "Registration errors"),
-            group(Kind::Error, Some("email"), Some(3), "System errors"),
-            // Another channel's group 3 is another group; so is another kind's.
-            group(Kind::Error, Some("mms"), Some(3), "System Error"),
-            group(Kind::Error, Some("chat"), Some(2), "System Error"),
-            // Without an id, a group is its name.
-            group(Kind::Status, None, None, "Scheduled for later"),
-        ];
-        let p = pair_groups(&old, &new);
-        let names = |gs: &[&Group]| gs.iter().map(|g| g.key.name.clone()).collect::<Vec<_>>();
-        let pairs = |it: &mut dyn Iterator<Item = (&Group, &Group)>| {
-            it.map(|(o, n)| format!("{} -> {}", o.key.name, n.key.name))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            pairs(&mut p.both.iter().copied()),
-            [
-                "PENDING -> Pending",
-                "HANDSET_ERRORS -> Handset errors",
-                "Registration error -> Registration errors",
-                "System Error -> System errors",
-            ]
-        );
-        assert_eq!(
-            pairs(&mut p.renamed()),
-            [
-                "Registration error -> Registration errors",
-                "System Error -> System errors"
-            ]
-        );
-        assert_eq!(p.respelled().count(), 4);
-        assert_eq!(names(&p.old_only), ["System Error", "Scheduled"]);
-        assert_eq!(
-            names(&p.new_only),
-            ["System Error", "System Error", "Scheduled for later"]
-        );
-        assert_eq!(p.new_only[0].channel.as_deref(), Some("mms"));
     }
 
     #[test]

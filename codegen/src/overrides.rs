@@ -29,7 +29,7 @@ use crate::diag::{
     json_error_message, json_error_offset, Diagnostic, Diagnostics, LineIndex, Location,
 };
 use crate::json::quote;
-use crate::model::{group_key, Code, GroupRef, Kind};
+use crate::model::{group_key, Catalog, Code, GroupRef, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -103,22 +103,6 @@ pub fn code_pin_key(code: &Code, shared: bool) -> String {
     }
 }
 
-/// The variant pinned for `code` (`shared` as in [`code_pin_key`]). A code alone with
-/// its id again also finds the pin it had under its name, so that its variant outlives
-/// the other name's leaving the page; a shared id's pin without a name belongs to
-/// neither name.
-pub fn pinned<'p>(
-    pins: &'p BTreeMap<String, String>,
-    code: &Code,
-    shared: bool,
-) -> Option<&'p String> {
-    pins.get(&code_pin_key(code, shared)).or_else(|| {
-        (!shared)
-            .then(|| pins.get(&code_pin_key(code, true)))
-            .flatten()
-    })
-}
-
 /// The pin key of a group: `status-group/3/DELIVERED`.
 pub fn group_pin_key(kind: Kind, group: &GroupRef) -> String {
     let id = group.id.map_or_else(|| "-".to_owned(), |id| id.to_string());
@@ -152,6 +136,48 @@ pub fn is_variant_name(name: &str) -> bool {
 }
 
 impl Overrides {
+    /// Every code of `catalog`, in order, with whether its channel documents its id
+    /// under several names ([`Catalog::ids_with_several_names`]; its pin key then
+    /// carries its name) and the variant pinned for it: the one pin lookup of codes, for
+    /// validation and naming alike.
+    pub fn code_pins<'c>(&self, catalog: &'c Catalog) -> Vec<(&'c Code, bool, Option<&str>)> {
+        let several = catalog.ids_with_several_names();
+        catalog
+            .codes
+            .iter()
+            .map(|code| {
+                let shared = several.contains(&code.key());
+                (code, shared, self.pinned(code, shared))
+            })
+            .collect()
+    }
+
+    /// The variant pinned for `code` (`shared` as in [`code_pin_key`]). A code alone
+    /// with its id again also finds the pin it had under its name, so that its variant
+    /// outlives the other name's leaving the page; a shared id's pin without a name
+    /// belongs to neither name.
+    fn pinned(&self, code: &Code, shared: bool) -> Option<&str> {
+        let pin = |shared| self.variants.get(&code_pin_key(code, shared));
+        pin(shared)
+            .or_else(|| (!shared).then(|| pin(true)).flatten())
+            .map(String::as_str)
+    }
+
+    /// The variant pinned for the group `group` of `kind` ([`group_pin_key`]).
+    pub fn pinned_group(&self, kind: Kind, group: &GroupRef) -> Option<&str> {
+        self.variants
+            .get(&group_pin_key(kind, group))
+            .map(String::as_str)
+    }
+
+    /// Every group pin: kind, id and name key ([`parse_group_pin_key`]), and variant.
+    pub fn group_pins(&self) -> impl Iterator<Item = (Kind, Option<u16>, &str, &str)> {
+        self.variants.iter().filter_map(|(key, ident)| {
+            let (kind, id, name) = parse_group_pin_key(key)?;
+            Some((kind, id, name, ident.as_str()))
+        })
+    }
+
     /// Parses the overrides file's text; problems go to `diags` and the entries with
     /// them are left out.
     pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Overrides {
@@ -331,26 +357,30 @@ mod tests {
         let (a, b) = (code("A_NAME"), code("B_NAME"));
         assert_eq!(code_pin_key(&a, false), "error/people-api/40404");
         assert_eq!(code_pin_key(&a, true), "error/people-api/40404/A_NAME");
-        let pins: BTreeMap<String, String> = [
-            ("error/people-api/40404", "Plain"),
-            ("error/people-api/40404/A_NAME", "Named"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-        // Shared: only the pin with the name; the pin of the id alone is neither's.
-        assert_eq!(pinned(&pins, &a, true).map(String::as_str), Some("Named"));
-        assert_eq!(pinned(&pins, &b, true), None);
-        // Alone: the id's pin first, else the one it had under its name.
-        assert_eq!(pinned(&pins, &a, false).map(String::as_str), Some("Plain"));
-        let named_only: BTreeMap<String, String> = pins
+        let pins = Overrides {
+            variants: [
+                ("error/people-api/40404", "Plain"),
+                ("error/people-api/40404/A_NAME", "Named"),
+            ]
             .into_iter()
-            .filter(|(k, _)| k.ends_with("A_NAME"))
-            .collect();
-        assert_eq!(
-            pinned(&named_only, &a, false).map(String::as_str),
-            Some("Named")
-        );
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect(),
+            ..Overrides::default()
+        };
+        // Shared: only the pin with the name; the pin of the id alone is neither's.
+        assert_eq!(pins.pinned(&a, true), Some("Named"));
+        assert_eq!(pins.pinned(&b, true), None);
+        // Alone: the id's pin first, else the one it had under its name.
+        assert_eq!(pins.pinned(&a, false), Some("Plain"));
+        let named_only = Overrides {
+            variants: pins
+                .variants
+                .into_iter()
+                .filter(|(k, _)| k.ends_with("A_NAME"))
+                .collect(),
+            ..Overrides::default()
+        };
+        assert_eq!(named_only.pinned(&a, false), Some("Named"));
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn compare(new: &[DocFile]) -> Diff {
     let old = read(&inputs(&vendored_files()));
     let new = read(&inputs(new));
     assert!(!new.diagnostics.has_errors(), "{}", new.diagnostics);
-    diff(&old.catalog, &new.catalog)
+    diff(&old, &new)
 }
 
 fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> String {
@@ -168,7 +168,7 @@ fn a_reworded_name_keeps_its_pinned_variant_unless_nothing_pins_it() {
     let no_pins = "{\"variants\": {}, \"duplicates\": []}";
     let old = read(&inputs(&edited(|p| p, &[("overrides.json", no_pins)])));
     let new = read(&inputs(&edited(&reword, &[("overrides.json", no_pins)])));
-    let d = diff(&old.catalog, &new.catalog);
+    let d = diff(&old, &new);
     assert_eq!(d.verdict, Level::Major);
     assert_eq!(d.variants_removed, ["ErrorCode::EcValidityexpired"]);
     assert_eq!(d.variants_added, ["ErrorCode::EcValidityExpired"]);

@@ -211,11 +211,11 @@ fn emission_never_panics_or_drops_a_code_even_on_an_unresolved_catalog() {
     // must still not panic (phf_codegen would on duplicate keys) nor let one code
     // overwrite another.
     let page = format!("{HEAD}|1|true|`EC_A`|\n|1|true|`EC_B`|\n|2|true|`EC_A`|\n");
-    let mut catalog = read(&one("p.md", page)).catalog;
-    let listed_again = catalog.codes[0].clone();
-    catalog.codes.insert(1, listed_again);
-    assert_eq!(catalog.codes.len(), 4);
-    let source = infobip_codes_codegen::generate(&catalog, &[]).unwrap();
+    let mut reading = read(&one("p.md", page));
+    let listed_again = reading.catalog.codes[0].clone();
+    reading.catalog.codes.insert(1, listed_again);
+    assert_eq!(reading.catalog.codes.len(), 4);
+    let source = infobip_codes_codegen::generate(&reading).unwrap();
     let data_rows = source.matches("crate::data::CodeData {").count();
     assert_eq!(data_rows, 4);
     // The same name and id twice: nothing but the page's order separates them.

@@ -23,7 +23,7 @@ fn read_one(path: &str, bytes: Vec<u8>) -> infobip_codes_codegen::Reading {
 fn survives(path: &str, bytes: Vec<u8>) {
     let inputs = Inputs::pages(vec![PageInput::new(path, bytes)]);
     let r = read(&inputs);
-    let source = generate(&r.catalog, &r.inputs);
+    let source = generate(&r);
     assert!(
         source.is_ok(),
         "emitted tokens are not a Rust file: {source:?}"

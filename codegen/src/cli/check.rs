@@ -4,8 +4,7 @@
 use super::folder::{self, Folder, Pages};
 use super::{refusal, Context, Error, ExitStatus};
 use crate::model::{Catalog, Kind};
-use crate::names::Names;
-use crate::{committed, freshness};
+use crate::{committed, freshness, Reading};
 
 const AFTER_HELP: &str = after_help!(
     "  cargo codes check                         read docs-source/, print what the crate is generated from
@@ -76,7 +75,7 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
     }
     // Names are pinned in the docs folder only: a page elsewhere has its names pinned
     // when it is vendored.
-    let new_names = unpinned(c);
+    let new_names = unpinned(&reading);
     if new_names > 0 && args.pages.of_docs_folder(docs_dir) {
         writeln!(
             out,
@@ -109,11 +108,12 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
 }
 
 /// The variant names that `cargo codes pin` would add.
-fn unpinned(c: &Catalog) -> usize {
-    Names::new(c)
+fn unpinned(reading: &Reading) -> usize {
+    reading
+        .names()
         .pins()
         .keys()
-        .filter(|k| !c.pins.contains_key(*k))
+        .filter(|k| !reading.overrides.variants.contains_key(*k))
         .count()
 }
 

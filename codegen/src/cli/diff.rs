@@ -140,16 +140,16 @@ pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
     };
     let old = read(&old_inputs);
     let new = read(&new_inputs);
-    diags.extend(new.diagnostics);
+    diags.extend(new.diagnostics.clone());
     if diags.has_errors() || old.diagnostics.has_errors() {
         let mut both = old.diagnostics;
         both.extend(diags);
         return Err(Error::Incomparable(both));
     }
-    let mut d = diff::diff(&old.catalog, &new.catalog);
+    let mut d = diff::diff(&old, &new);
     if versions.is_none() {
-        let vendored = crate::vendor::as_vendored(&old.catalog, &new_inputs);
-        d.through_vendor = Some(ThroughVendor::of(&diff::diff(&old.catalog, &vendored)));
+        let vendored = crate::vendor::as_vendored(&old, &new_inputs);
+        d.through_vendor = Some(ThroughVendor::of(&diff::diff(&old, &vendored)));
     }
     let sources: Vec<String> = new
         .catalog

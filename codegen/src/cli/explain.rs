@@ -2,8 +2,8 @@
 
 use super::folder::{self, Pages};
 use super::{Context, Error, ExitStatus};
-use crate::model::{Catalog, Kind};
-use crate::names::Names;
+use crate::model::Kind;
+use crate::Reading;
 use std::io::Write;
 
 const AFTER_HELP: &str = after_help!(
@@ -27,11 +27,12 @@ pub(super) struct Args {
 pub(super) fn run(args: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
     let Context { docs_dir, out, .. } = cx;
     let reading = folder::read_clean(docs_dir, &Pages::default())?;
-    Ok(explain(&reading.catalog, &args.query, out)?)
+    Ok(explain(&reading, &args.query, out)?)
 }
 
-fn explain(c: &Catalog, query: &str, out: &mut dyn Write) -> std::io::Result<ExitStatus> {
-    let paths = Names::new(c).variant_paths();
+fn explain(reading: &Reading, query: &str, out: &mut dyn Write) -> std::io::Result<ExitStatus> {
+    let c = &reading.catalog;
+    let paths = reading.names().variant_paths();
     let q = query.trim();
     let by_id: Vec<_> = match q.parse::<u16>() {
         Ok(id) => paths.iter().filter(|(code, _)| code.id == id).collect(),

@@ -4,7 +4,6 @@
 use super::folder::{self, Folder, Pages};
 use super::{Context, Error, ExitStatus};
 use crate::diag::Diagnostics;
-use crate::names::Names;
 use crate::{committed, docs_source, overrides};
 
 const AFTER_HELP: &str = after_help!(
@@ -30,7 +29,7 @@ pub(super) fn run(_: &Args, cx: Context<'_>) -> Result<ExitStatus, Error> {
         return Err(Error::Refused(diags));
     }
     let before = pins.variants.len();
-    for (key, name) in Names::new(&reading.catalog).pins() {
+    for (key, name) in reading.names().pins() {
         pins.variants.entry(key).or_insert(name);
     }
     let added = pins.variants.len() - before;

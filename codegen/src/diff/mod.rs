@@ -17,7 +17,7 @@ pub use verdict::{Level, Reason, Rule};
 pub use version::{bump, package_version, parse_version, Version};
 
 use crate::model::{Catalog, Code, Kind};
-use crate::names::Names;
+use crate::Reading;
 use compare::{added_removed, compare_codes, compare_groups, compare_surfaces, Side};
 use std::collections::BTreeSet;
 
@@ -166,11 +166,12 @@ impl Diff {
     }
 }
 
-/// Compares `old` with `new`. Codes are paired by
-/// [`pair_codes`](crate::model::pair_codes): by kind, channel and id, and by name where a
-/// channel documents an id under several names.
-pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
-    let (old_names, new_names) = (Names::new(old), Names::new(new));
+/// Compares the catalog of `old` with that of `new`, each named with its own pins. Codes
+/// are paired by [`pair_codes`](crate::model::pair_codes): by kind, channel and id, and
+/// by name where a channel documents an id under several names.
+pub fn diff(old: &Reading, new: &Reading) -> Diff {
+    let (old_names, new_names) = (old.names(), new.names());
+    let (old, new) = (&old.catalog, &new.catalog);
     let mut d = Diff::default();
     compare_codes(
         &mut d,

@@ -1,43 +1,31 @@
 //! The catalog as data: JSON and CSV, for people and tools outside Rust.
 
-use crate::json::quote;
 use crate::model::Catalog;
+use serde_json::json;
 
 /// The catalog as JSON (the codes the pages list; retired codes are the crate's, not
 /// the page's, and are left out):
 /// `{"codes":[{"kind","channel","group":{"id","name"},"id","name","permanent","description"}]}`,
 /// one code per line, in canonical order (kind, channel, id).
 pub fn json(catalog: &Catalog) -> String {
-    let mut out = String::from("{\"codes\":[");
-    let live: Vec<_> = catalog
+    let rows: Vec<String> = catalog
         .codes
         .iter()
         .filter(|c| c.retired.is_none())
+        .map(|c| {
+            let group = c
+                .group
+                .as_ref()
+                .map(|g| json!({"id": g.id, "name": g.name}));
+            json!({"kind": c.kind.as_str(), "channel": c.channel, "group": group, "id": c.id,
+                "name": c.name, "permanent": c.permanent, "description": c.description})
+            .to_string()
+        })
         .collect();
-    for (i, c) in live.iter().enumerate() {
-        out.push_str(if i == 0 { "\n  " } else { ",\n  " });
-        let group = match &c.group {
-            Some(g) => format!(
-                "{{\"id\":{},\"name\":{}}}",
-                g.id.map_or_else(|| "null".to_owned(), |id| id.to_string()),
-                quote(&g.name)
-            ),
-            None => "null".to_owned(),
-        };
-        let permanent = c
-            .permanent
-            .map_or("null", |p| if p { "true" } else { "false" });
-        out.push_str(&format!(
-            "{{\"kind\":{},\"channel\":{},\"group\":{group},\"id\":{},\"name\":{},\"permanent\":{permanent},\"description\":{}}}",
-            quote(c.kind.as_str()),
-            quote(&c.channel),
-            c.id,
-            quote(&c.name),
-            quote(&c.description)
-        ));
+    match rows.is_empty() {
+        true => "{\"codes\":[]}\n".to_owned(),
+        false => format!("{{\"codes\":[\n  {}\n]}}\n", rows.join(",\n  ")),
     }
-    out.push_str(if live.is_empty() { "]}\n" } else { "\n]}\n" });
-    out
 }
 
 /// The catalog as CSV (RFC 4180), one code per row, in canonical order, with the header

@@ -5,7 +5,7 @@
 
 use crate::doc_text::code_span;
 use crate::model::{group_key, Kind, CURRENT_PAGE};
-use crate::names::{ChannelName, CodeName, GroupName, Names};
+use crate::names::{code_type, ChannelName, CodeName, GroupName, Names};
 use std::collections::BTreeMap;
 
 /// A description made safe for rustdoc: bare URLs become autolinks.
@@ -88,7 +88,7 @@ pub(crate) fn group(g: &GroupName, names: &Names<'_>) -> String {
     let mut text = match distinct.as_slice() {
         [one] => description(one),
         _ => {
-            let mut text = format!("The `{}` group.", g.name.replace('`', "'"));
+            let mut text = format!("The `{}` group.", g.group.name.replace('`', "'"));
             for (channel, d) in &g.descriptions {
                 let title = channel
                     .as_deref()
@@ -98,7 +98,7 @@ pub(crate) fn group(g: &GroupName, names: &Names<'_>) -> String {
             text
         }
     };
-    text.push_str(&format!("\n\n- Name: {}", code_span(&g.name)));
+    text.push_str(&format!("\n\n- Name: {}", code_span(&g.group.name)));
     if !g.aliases.is_empty() {
         let keys: Vec<String> = g.aliases.iter().map(|a| code_span(a)).collect();
         text.push_str(&format!(
@@ -106,7 +106,7 @@ pub(crate) fn group(g: &GroupName, names: &Names<'_>) -> String {
             keys.join(", ")
         ));
     }
-    match g.id {
+    match g.group.id {
         Some(id) => text.push_str(&format!("\n- Id: {id}")),
         None => text.push_str("\n- Id: none given on the page"),
     }
@@ -137,9 +137,11 @@ pub(crate) fn code(c: &CodeName<'_>, names: &Names<'_>) -> String {
     ));
     match c.group.map(|g| &names.groups(code.kind)[g]) {
         Some(g) => {
-            let id =
-                g.id.map_or_else(|| "no id".to_owned(), |id| format!("id {id}"));
-            text.push_str(&format!("\n- Group: {} ({id})", code_span(&g.name)));
+            let id = g
+                .group
+                .id
+                .map_or_else(|| "no id".to_owned(), |id| format!("id {id}"));
+            text.push_str(&format!("\n- Group: {} ({id})", code_span(&g.group.name)));
         }
         None => text.push_str("\n- Group: none on the page"),
     }
@@ -221,16 +223,16 @@ pub(crate) fn code_enum(kind: Kind, names: &Names<'_>) -> String {
          `{wire}` (feature `serde`), which keeps the raw id.{}",
         codes.len(),
         count_by_channel(codes, names),
-        code_example(codes, kind.code_type())
+        code_example(codes, code_type(kind))
     )
 }
 
 fn group_list(groups: &[GroupName]) -> String {
     groups
         .iter()
-        .map(|g| match g.id {
-            Some(id) => format!("{id} {}", code_span(&g.name)),
-            None => code_span(&g.name),
+        .map(|g| match g.group.id {
+            Some(id) => format!("{id} {}", code_span(&g.group.name)),
+            None => code_span(&g.group.name),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -242,7 +244,7 @@ pub(crate) fn group_enum(kind: Kind, groups: &[GroupName]) -> String {
         Kind::Status => {
             let example = groups
                 .iter()
-                .find_map(|g| Some((g, g.id?)))
+                .find_map(|g| Some((g, g.group.id?)))
                 .map(|(g, id)| {
                     format!(
                         "\n\n```\nuse infobip_codes::StatusGroup;\n\nlet group = StatusGroup::{};\nassert_eq!(group.id(), Some({id}));\nassert_eq!(StatusGroup::from_id({id}), Some(group));\n```",

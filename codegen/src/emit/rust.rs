@@ -13,20 +13,22 @@ use super::prose;
 use super::table_names::{self, CodeTables};
 use super::tokens::{alias, doc, field_string, ident, option_string, option_u16, string};
 use crate::doc_text::plain_text;
-use crate::freshness::{self, Input};
+use crate::freshness;
 use crate::model::{is_final_status_group, Catalog, Kind};
-use crate::names::{CodeName, Names};
+use crate::names::{code_type, group_type, CodeName, Names};
+use crate::Reading;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use std::collections::BTreeMap;
 
-/// Generates the crate's source from a validated catalog and the inputs it was read
-/// from: the [`crate::freshness`] header naming every input, then the code, formatted
-/// by prettyplease.
+/// Generates the crate's source from a reading: its validated catalog, named with the
+/// pins of its overrides, under the [`crate::freshness`] header naming every input it
+/// was read from; formatted by prettyplease.
 ///
 /// Fails only if the emitted tokens are not a Rust file, which is a bug of this module.
-pub fn generate(catalog: &Catalog, inputs: &[Input]) -> Result<String, syn::Error> {
-    let names = Names::new(catalog);
+pub fn generate(reading: &Reading) -> Result<String, syn::Error> {
+    let (catalog, inputs) = (&reading.catalog, &reading.inputs);
+    let names = Names::new(catalog, &reading.overrides);
     let mut items = channels(&names);
     for kind in [Kind::Status, Kind::Error] {
         items.extend(groups(&names, kind));
@@ -123,23 +125,23 @@ fn channels(names: &Names<'_>) -> TokenStream {
 /// `StatusGroup` or `ErrorGroup`, with its data.
 fn groups(names: &Names<'_>, kind: Kind) -> TokenStream {
     let groups = names.groups(kind);
-    let ty = ident(kind.group_type());
+    let ty = ident(group_type(kind));
     let tables = table_names::group_tables(kind);
     let data_name = ident(tables.data);
     let all_name = ident(tables.all);
     let n = Literal::usize_unsuffixed(groups.len());
     let variants = groups.iter().map(|g| {
         let docs = doc(&prose::group(g, names));
-        let alias = alias(&g.name, &g.ident);
+        let alias = alias(&g.group.name, &g.ident);
         let v = ident(&g.ident);
         quote!(#docs #alias #v)
     });
     let data = groups.iter().map(|g| {
-        let id = option_u16(g.id);
-        let name = string(&g.name);
+        let id = option_u16(g.group.id);
+        let name = string(&g.group.name);
         let desc = field_string(&g.descriptions.first().map_or_else(String::new, |(_, d)| plain_text(d)));
         let channels = g.channels.iter().map(|c| channel_path(names, c));
-        let fin = kind == Kind::Status && is_final_status_group(&g.name);
+        let fin = kind == Kind::Status && is_final_status_group(&g.group.name);
         let aliases = g.aliases.iter().map(|a| string(a));
         quote!(crate::data::GroupData { id: #id, name: #name, aliases: &[#(#aliases),*], description: #desc, channels: &[#(#channels),*], is_final: #fin })
     });
@@ -158,12 +160,12 @@ fn groups(names: &Names<'_>, kind: Kind) -> TokenStream {
 /// `StatusCode` or `ErrorCode`: the enum, its data, and its id and name lookups.
 fn codes(names: &Names<'_>, kind: Kind) -> TokenStream {
     let codes = names.codes(kind);
-    let ty = ident(kind.code_type());
+    let ty = ident(code_type(kind));
     let prefix = kind.as_str().to_ascii_uppercase();
     let tables = table_names::code_tables(kind);
     let data_name = ident(tables.data);
     let all_name = ident(tables.all);
-    let group_ty = ident(kind.group_type());
+    let group_ty = ident(group_type(kind));
     let n = Literal::usize_unsuffixed(codes.len());
     let variants = codes.iter().map(|c| code_variant(c, names));
     let data = codes.iter().map(|c| code_data(c, names, &group_ty));

@@ -1,6 +1,7 @@
 //! Naming, the stage between validation and emission: the Rust name of every channel,
 //! group and code of a validated catalog, with the names pinned in
-//! `docs-source/overrides.json`.
+//! `docs-source/overrides.json`, and of the crate's enums ([`code_type`],
+//! [`group_type`]). The model spells no Rust: every Rust name is here.
 //!
 //! The emitter writes these names, `cargo codes pin` records them, and the diff of
 //! meaning compares them: all three read one [`Names`].
@@ -10,8 +11,24 @@ mod derive;
 pub use derive::{unique_variants, variants_with_pins, Candidate};
 
 use crate::model::{group_key, Catalog, Code, Group, GroupRef, Kind};
-use crate::overrides::{code_pin_key, group_pin_key, parse_group_pin_key, pinned};
+use crate::overrides::{code_pin_key, group_pin_key, Overrides};
 use std::collections::BTreeMap;
+
+/// The crate's enum of codes of `kind`: `StatusCode` or `ErrorCode`.
+pub fn code_type(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Status => "StatusCode",
+        Kind::Error => "ErrorCode",
+    }
+}
+
+/// The crate's enum of groups of `kind`: `StatusGroup` or `ErrorGroup`.
+pub fn group_type(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Status => "StatusGroup",
+        Kind::Error => "ErrorGroup",
+    }
+}
 
 /// A channel and its `Channel` variant.
 #[derive(Clone, Debug)]
@@ -29,10 +46,9 @@ pub struct ChannelName {
 pub struct GroupName {
     /// The variant (`HandsetErrors`).
     pub ident: String,
-    /// The group's id, when the page gives one.
-    pub id: Option<u16>,
-    /// The documented name (`HANDSET_ERRORS`).
-    pub name: String,
+    /// The group's id, when the page gives one, and its documented name
+    /// (`HANDSET_ERRORS`), as its first listing spells it.
+    pub group: GroupRef,
     /// The name's [`group_key`].
     pub key: String,
     /// (channel slug, description) per channel that documents the group.
@@ -84,8 +100,9 @@ fn group_identity(r: &GroupRef) -> (String, Option<u16>) {
 }
 
 impl<'a> Names<'a> {
-    /// Names every channel, group and code of `catalog`, honouring its pins.
-    pub fn new(catalog: &'a Catalog) -> Self {
+    /// Names every channel, group and code of `catalog`, honouring the pins of
+    /// `overrides`.
+    pub fn new(catalog: &'a Catalog, overrides: &Overrides) -> Self {
         let candidates: Vec<Candidate> = catalog
             .channels
             .iter()
@@ -104,10 +121,10 @@ impl<'a> Names<'a> {
                 ident,
             })
             .collect();
-        let status_groups = group_names(catalog, Kind::Status);
-        let error_groups = group_names(catalog, Kind::Error);
-        let statuses = code_names(catalog, Kind::Status, &status_groups);
-        let errors = code_names(catalog, Kind::Error, &error_groups);
+        let status_groups = group_names(catalog, overrides, Kind::Status);
+        let error_groups = group_names(catalog, overrides, Kind::Error);
+        let statuses = code_names(catalog, overrides, Kind::Status, &status_groups);
+        let errors = code_names(catalog, overrides, Kind::Error, &error_groups);
         Names {
             channels,
             status_groups,
@@ -152,7 +169,7 @@ impl<'a> Names<'a> {
             .flat_map(|kind| {
                 self.codes(kind)
                     .iter()
-                    .map(move |c| (c.code, format!("{}::{}", kind.code_type(), c.ident)))
+                    .map(move |c| (c.code, format!("{}::{}", code_type(kind), c.ident)))
             })
             .collect()
     }
@@ -167,11 +184,7 @@ impl<'a> Names<'a> {
         }
         for kind in [Kind::Status, Kind::Error] {
             for g in self.groups(kind) {
-                let r = GroupRef {
-                    id: g.id,
-                    name: g.name.clone(),
-                };
-                pins.insert(group_pin_key(kind, &r), g.ident.clone());
+                pins.insert(group_pin_key(kind, &g.group), g.ident.clone());
             }
         }
         pins
@@ -187,11 +200,11 @@ impl<'a> Names<'a> {
         }
         for kind in [Kind::Status, Kind::Error] {
             for g in self.groups(kind) {
-                surface.insert(format!("{}::{}", kind.group_type(), g.ident), false);
+                surface.insert(format!("{}::{}", group_type(kind), g.ident), false);
             }
             for c in self.codes(kind) {
                 surface.insert(
-                    format!("{}::{}", kind.code_type(), c.ident),
+                    format!("{}::{}", code_type(kind), c.ident),
                     c.code.retired.is_some(),
                 );
             }
@@ -201,7 +214,7 @@ impl<'a> Names<'a> {
 }
 
 /// The groups of one kind, merged by identity, named with their pins.
-fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
+fn group_names(catalog: &Catalog, overrides: &Overrides, kind: Kind) -> Vec<GroupName> {
     let mut groups: Vec<GroupName> = Vec::new();
     let mut index: BTreeMap<(String, Option<u16>), usize> = BTreeMap::new();
     for g in catalog.groups.iter().filter(|g| g.kind == kind) {
@@ -230,9 +243,10 @@ fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
     let candidates: Vec<Candidate> = groups
         .iter()
         .map(|g| Candidate {
-            name: g.name.clone(),
-            id: g.id,
+            name: g.group.name.clone(),
+            id: g.group.id,
             channel: g
+                .group
                 .id
                 .is_none()
                 .then(|| g.channels.first().cloned())
@@ -241,13 +255,7 @@ fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
         .collect();
     let pins: Vec<Option<String>> = groups
         .iter()
-        .map(|g| {
-            let r = GroupRef {
-                id: g.id,
-                name: g.name.clone(),
-            };
-            catalog.pins.get(&group_pin_key(kind, &r)).cloned()
-        })
+        .map(|g| overrides.pinned_group(kind, &g.group).map(str::to_owned))
         .collect();
     for (g, ident) in groups
         .iter_mut()
@@ -255,13 +263,10 @@ fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
     {
         g.ident = ident;
     }
-    for (key, ident) in &catalog.pins {
-        let Some((k, id, name)) = parse_group_pin_key(key) else {
-            continue;
-        };
+    for (k, id, name, ident) in overrides.group_pins() {
         let Some(g) = groups
             .iter_mut()
-            .find(|g| k == kind && g.ident == *ident && g.id == id && g.key != name)
+            .find(|g| k == kind && g.ident == ident && g.group.id == id && g.key != name)
         else {
             continue;
         };
@@ -279,8 +284,7 @@ fn group_names(catalog: &Catalog, kind: Kind) -> Vec<GroupName> {
 fn first_listing(g: &Group, key: String) -> GroupName {
     GroupName {
         ident: String::new(),
-        id: g.key.id,
-        name: g.key.name.clone(),
+        group: g.key.clone(),
         key,
         descriptions: vec![(g.channel.clone(), g.description.clone())],
         channels: Vec::new(),
@@ -289,30 +293,38 @@ fn first_listing(g: &Group, key: String) -> GroupName {
 }
 
 /// The codes of one kind, named with their pins, each pointing at its group.
-fn code_names<'a>(catalog: &'a Catalog, kind: Kind, groups: &[GroupName]) -> Vec<CodeName<'a>> {
-    let codes: Vec<&Code> = catalog.codes_of(kind).collect();
+fn code_names<'a>(
+    catalog: &'a Catalog,
+    overrides: &Overrides,
+    kind: Kind,
+    groups: &[GroupName],
+) -> Vec<CodeName<'a>> {
+    let codes: Vec<(&Code, bool, Option<&str>)> = overrides
+        .code_pins(catalog)
+        .into_iter()
+        .filter(|(c, ..)| c.kind == kind)
+        .collect();
     let candidates: Vec<Candidate> = codes
         .iter()
-        .map(|c| Candidate {
+        .map(|(c, ..)| Candidate {
             name: c.name.clone(),
             id: Some(c.id),
             channel: Some(c.channel.clone()),
         })
         .collect();
-    let shared = catalog.ids_with_several_names();
     let pins: Vec<Option<String>> = codes
         .iter()
-        .map(|c| pinned(&catalog.pins, c, shared.contains(&c.key())).cloned())
+        .map(|(_, _, pin)| pin.map(str::to_owned))
         .collect();
     let index: BTreeMap<(&str, Option<u16>), usize> = groups
         .iter()
         .enumerate()
-        .map(|(i, g)| ((g.key.as_str(), g.id), i))
+        .map(|(i, g)| ((g.key.as_str(), g.group.id), i))
         .collect();
     codes
         .into_iter()
         .zip(variants_with_pins(&candidates, &pins))
-        .map(|(code, ident)| {
+        .map(|((code, shares_id, _), ident)| {
             let group = code.group.as_ref().and_then(|r| {
                 let (key, id) = group_identity(r);
                 index.get(&(key.as_str(), id)).copied()
@@ -321,8 +333,86 @@ fn code_names<'a>(catalog: &'a Catalog, kind: Kind, groups: &[GroupName]) -> Vec
                 code,
                 ident,
                 group,
-                shares_id: shared.contains(&code.key()),
+                shares_id,
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Location;
+
+    fn catalog() -> Catalog {
+        let pending = GroupRef {
+            id: Some(1),
+            name: "Pending".into(),
+        };
+        let mut catalog = Catalog {
+            groups: vec![Group {
+                kind: Kind::Status,
+                channel: None,
+                key: pending.clone(),
+                description: String::new(),
+                location: Location::default(),
+            }],
+            codes: vec![
+                Code::bare(Kind::Status, "general", 7, "PENDING_ENROUTE", 1),
+                Code::bare(Kind::Error, "people-api", 40404, "A_NAME", 2),
+                Code::bare(Kind::Error, "people-api", 40404, "B_NAME", 3),
+            ],
+            ..Catalog::default()
+        };
+        catalog.codes[0].group = Some(pending);
+        catalog
+    }
+
+    fn overrides(pins: &[(&str, &str)]) -> Overrides {
+        Overrides {
+            variants: pins
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            ..Overrides::default()
+        }
+    }
+
+    #[test]
+    fn names_come_from_the_overrides_passed_in_and_go_back_as_pins() {
+        let catalog = catalog();
+        let plain = Names::new(&catalog, &Overrides::default());
+        assert_eq!(plain.status_groups[0].ident, "Pending");
+        assert_eq!(plain.errors[1].ident, "BName");
+        // What `cargo codes pin` records names the catalog as it was named.
+        let pins = plain.pins();
+        assert_eq!(pins["status-group/1/PENDING"], "Pending");
+        assert_eq!(pins["error/people-api/40404/B_NAME"], "BName");
+
+        let pinned = overrides(&[
+            ("status-group/1/PENDING", "Waiting"),
+            // The heading the group had before: an alias of the same variant.
+            ("status-group/1/ENROUTE", "Waiting"),
+            ("error/people-api/40404/B_NAME", "Other"),
+        ]);
+        let names = Names::new(&catalog, &pinned);
+        let group = &names.status_groups[0];
+        assert_eq!(group.ident, "Waiting");
+        assert_eq!(group.group.name, "Pending");
+        assert_eq!(group.aliases, ["ENROUTE"]);
+        assert_eq!(names.statuses[0].group, Some(0));
+        let errors: Vec<(&str, bool)> = names
+            .errors
+            .iter()
+            .map(|c| (c.ident.as_str(), c.shares_id))
+            .collect();
+        assert_eq!(errors, [("AName", true), ("Other", true)]);
+        assert_eq!(
+            names.variant_paths()[0].1,
+            format!("{}::PendingEnroute", code_type(Kind::Status))
+        );
+        assert!(names
+            .api_surface()
+            .contains_key(&format!("{}::Waiting", group_type(Kind::Status))));
+    }
 }

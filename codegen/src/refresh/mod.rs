@@ -21,9 +21,8 @@ use crate::diag::Diagnostics;
 use crate::diff::{self, Diff, Level, Version};
 use crate::docs_source::{self, DocFile, Provenance};
 use crate::freshness::{self, sha256_hex};
-use crate::model::Catalog;
-use crate::read;
 use crate::vendor::{self, Fetched, Retrieved};
+use crate::{read, Reading};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -188,11 +187,11 @@ pub fn plan(repo: &Repo, options: &Options, fetch: Fetch<'_>) -> Result<Outcome,
     // Each page is vendored over the folder the previous one left. With several pages,
     // a second pass gives the codes they retire the release their verdict together
     // demands.
-    let old = catalog(&files, &repo.shown);
+    let old = reading(&files, &repo.shown);
     let mut release = None;
     let (refreshed, new, diff) = loop {
         let refreshed = vendor_pages(repo, &files, &pages, options, &version, release.clone())?;
-        let new = catalog(&refreshed, &repo.shown);
+        let new = reading(&refreshed, &repo.shown);
         let diff = diff::diff(&old, &new);
         // The release only names the version in retired.json, which does not change the
         // verdict: the second pass is the last.
@@ -206,7 +205,7 @@ pub fn plan(repo: &Repo, options: &Options, fetch: Fetch<'_>) -> Result<Outcome,
     }
     options
         .guards
-        .check(&old, &new, &diff, &titles(&records, &pages))
+        .check(&old.catalog, &new.catalog, &diff, &titles(&records, &pages))
         .map_err(Refusal::Guard)?;
 
     let next = diff::bump(&version, diff.verdict);
@@ -373,9 +372,9 @@ fn vendor_pages(
     Ok(folder)
 }
 
-fn catalog(files: &[DocFile], shown: &str) -> Catalog {
+fn reading(files: &[DocFile], shown: &str) -> Reading {
     let mut scratch = Diagnostics::default();
-    read(&docs_source::inputs_from_files(files, shown, &mut scratch)).catalog
+    read(&docs_source::inputs_from_files(files, shown, &mut scratch))
 }
 
 /// (file, title recorded, title now) of each page, for the title guard.

@@ -20,7 +20,7 @@ use crate::freshness::{self, sha256_hex};
 use crate::model::{group_key, pair_codes, pair_codes_by_name, pair_groups, Catalog, Code};
 use crate::names::Names;
 use crate::overrides::{self, group_pin_key};
-use crate::{read, retired, Inputs, PageInput};
+use crate::{read, retired, Inputs, PageInput, Reading};
 use page_name::fits;
 use std::path::{Path, PathBuf};
 
@@ -122,7 +122,7 @@ pub fn plan(
             "{display_dir} is refused as it is, and vendoring would rewrite it without what it cannot read:\n{kept}"
         ));
     }
-    let old = read(&folder.inputs).catalog;
+    let old = read(&folder.inputs);
     let records = &folder.provenance;
     let existing = target::existing_pages(files, records);
     let alone = check_alone(page)?;
@@ -246,8 +246,8 @@ pub fn plan(
         canonical_url,
         writes: changed_files(files, new_files),
         removes,
-        diff: diff::diff(&old, &reading.catalog),
-        old,
+        diff: diff::diff(&old, &reading),
+        old: old.catalog,
         new: reading.catalog,
         next_version: refreshed.next_version,
         newly_retired: refreshed.newly_retired,
@@ -312,7 +312,7 @@ struct Refresh {
 /// codes that come back leave the retired ones; every variant name of `old` and of the
 /// new codes is pinned, so that later refreshes keep them.
 fn refresh(
-    old: &Catalog,
+    old: &Reading,
     mut inputs: Inputs,
     version: Option<&Version>,
     release: Option<&Version>,
@@ -330,6 +330,7 @@ fn refresh(
         .cloned()
         .collect();
     let live: Vec<Code> = old
+        .catalog
         .codes
         .iter()
         .filter(|c| c.retired.is_none())
@@ -351,7 +352,7 @@ fn refresh(
     let newly_retired = newly.len();
     codes.extend(newly);
     inputs.retired = codes;
-    let verdict = diff::diff(old, &read(&inputs).catalog).verdict;
+    let verdict = diff::diff(old, &read(&inputs)).verdict;
     let next_version = version.map(|v| diff::bump(v, verdict));
     let release = release
         .or(next_version.as_ref())
@@ -365,12 +366,12 @@ fn refresh(
     }
 
     let before = inputs.overrides.variants.len();
-    let unpinned = read(&inputs).catalog;
-    let old_names = Names::new(old);
-    for (key, ident) in renamed_group_pins(old, &old_names, &unpinned)
+    let unpinned = read(&inputs);
+    let old_names = old.names();
+    for (key, ident) in renamed_group_pins(&old.catalog, &old_names, &unpinned.catalog)
         .into_iter()
         .chain(old_names.pins())
-        .chain(Names::new(&unpinned).pins())
+        .chain(unpinned.names().pins())
     {
         inputs.overrides.variants.entry(key).or_insert(ident);
     }
@@ -405,7 +406,7 @@ fn renamed_group_pins(
         let ident = old_names
             .groups(o.kind)
             .iter()
-            .find(|g| g.key == old_key && g.id == o.key.id)
+            .find(|g| g.key == old_key && g.group.id == o.key.id)
             .map(|g| g.ident.clone());
         let key = group_pin_key(n.kind, &n.key);
         match ident {
@@ -421,8 +422,8 @@ fn renamed_group_pins(
 /// The catalog `new` would give once `cargo codes vendor` brought it over `old`: every
 /// variant name of `old` kept, and the codes that leave the page kept as deprecated
 /// variants. What `cargo codes diff OLD NEW` compares for its verdict through vendor.
-pub fn as_vendored(old: &Catalog, new: &Inputs) -> Catalog {
-    read(&refresh(old, new.clone(), None, None).inputs).catalog
+pub fn as_vendored(old: &Reading, new: &Inputs) -> Reading {
+    read(&refresh(old, new.clone(), None, None).inputs)
 }
 
 /// The generated source for the folder `files`, as the package sees it (paths shown as
