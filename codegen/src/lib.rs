@@ -167,6 +167,7 @@ pub struct Reading {
 
 impl Reading {
     /// The Rust names of the catalog, with the pins of the overrides.
+    #[cfg(feature = "cli")]
     pub(crate) fn names(&self) -> names::Names<'_> {
         names::Names::new(&self.catalog, &self.overrides)
     }
