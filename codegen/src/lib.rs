@@ -11,7 +11,8 @@
 //! - `parse`: one reader per input form (readme.io markdown, flattened text, crawler
 //!   capture, HTML, text saved from a browser), all producing one outline; `parse::structure` turns outlines into
 //!   the catalog, accounting for every table row.
-//! - [`model`]: the [`model::Catalog`] and the page's rules about it (finality).
+//! - [`model`]: the [`model::Catalog`]; [`class`]: what each group means (pending,
+//!   delivered, failed, no error), and so which statuses are final.
 //! - `validate`: checks across pages (duplicate ids, group ids).
 //! - `names`: the Rust name of every channel, group and code, with the pins.
 //! - `emit`: the Rust source of the crate ([`generate`]), and JSON/CSV exports
@@ -39,6 +40,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod class;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod diag;
