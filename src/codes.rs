@@ -389,10 +389,10 @@ impl StatusCode {
     /// Whether no later report will change this status.
     ///
     /// Statuses of the UNDELIVERABLE, DELIVERED, EXPIRED and REJECTED groups are final;
-    /// PENDING ones are not. [`DeliveredToOperator`](StatusCode::DeliveredToOperator) is
-    /// not final either, although its group is DELIVERED: Infobip's current page calls it
-    /// intermediate (its docs quote the page), so a delivery report from the handset may
-    /// still follow. A status in any other group, or in none, is not final: a later
+    /// PENDING ones are not. `DELIVERED_TO_OPERATOR` is not final either, although its
+    /// group is DELIVERED: Infobip's current page calls it intermediate (the variant
+    /// `StatusCode::DeliveredToOperator` quotes the page), so a delivery report from the
+    /// handset may still follow. A status in any other group, or in none, is not final: a later
     /// report may come.
     ///
     /// ```

@@ -35,16 +35,17 @@ pub(crate) struct GroupData {
 /// Crate-private: users read it through [`StatusGroup::is_final`](crate::StatusGroup::is_final),
 /// `Outcome` and `is_no_error`, which keeps the public surface what it was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+// Which classes the tables construct depends on the vendored page: a page may lack any.
+#[allow(dead_code)]
 pub(crate) enum GroupClass {
     /// Status group PENDING: not final.
     Pending,
-    /// Status group DELIVERED: final (one of its statuses is intermediate: see
-    /// [`StatusCode::DeliveredToOperator`](crate::StatusCode::DeliveredToOperator)).
+    /// Status group DELIVERED: final (one of its statuses is intermediate:
+    /// `StatusCode::DeliveredToOperator`).
     Delivered,
     /// Status groups UNDELIVERABLE, EXPIRED and REJECTED: final, and failed.
     Failed,
     /// A status group the page does not describe as one of the above: not final.
-    #[allow(dead_code)] // only in tables generated from a page that has such a group
     Unclassified,
     /// Error group OK, "The request has been completed successfully": no error.
     NoError,

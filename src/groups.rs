@@ -197,7 +197,7 @@ impl StatusGroup {
     /// Whether statuses in this group are final: UNDELIVERABLE, DELIVERED, EXPIRED and
     /// REJECTED are, PENDING and any group the page does not describe as final are not.
     /// (One status of the DELIVERED group is intermediate,
-    /// [`DeliveredToOperator`](crate::StatusCode::DeliveredToOperator); ask the code,
+    /// `StatusCode::DeliveredToOperator`, whose docs quote the page; ask the code,
     /// [`StatusCode::is_final`](crate::StatusCode::is_final), when you have it.)
     ///
     /// ```

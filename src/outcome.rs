@@ -17,7 +17,7 @@ use core::str::FromStr;
 ///
 /// | # | the status | the error | outcome |
 /// | --- | --- | --- | --- |
-/// | 1 | not final ([`StatusCode::is_final`]): the PENDING group, and [`DeliveredToOperator`](StatusCode::DeliveredToOperator) | any | `Pending` |
+/// | 1 | not final ([`StatusCode::is_final`]): the PENDING group, and `DELIVERED_TO_OPERATOR` | any | `Pending` |
 /// | 2 | final, group DELIVERED | any | `Delivered` |
 /// | 3 | final, group UNDELIVERABLE, EXPIRED or REJECTED | permanent | `FailedPermanent` |
 /// | 4 | final, group UNDELIVERABLE, EXPIRED or REJECTED | not permanent, or no flag | `RetryLater` |
@@ -64,8 +64,8 @@ use core::str::FromStr;
 ///   that sending the same message again, unchanged, fails the same way; anything else
 ///   (`false`, or no flag) is worth a retry later.
 /// - **`DELIVERED_TO_OPERATOR` is `Pending`.** It sits in the DELIVERED group, but
-///   Infobip's current page calls it intermediate (see
-///   [`StatusCode::DeliveredToOperator`] for its words): a later report
+///   Infobip's current page calls it intermediate (the variant
+///   `StatusCode::DeliveredToOperator` quotes it): a later report
 ///   (`DELIVERED_TO_HANDSET`, or a failure) may follow. Where operators send no handset
 ///   report, it stays the last word: decide with a timeout of your own how long to wait.
 /// - **No retry policy.** `RetryLater` says the page does not rule a retry out; when

@@ -80,6 +80,8 @@ pub struct Channel {
 
 /// The identity of a group name: its ASCII letters and digits, uppercased.
 /// `Registration error`, `REGISTRATION_ERROR` and `registration-error` are one name.
+/// The emitter writes each group's key into the crate's tables, and the crate folds only
+/// the name it is asked for and compares it with the key.
 pub fn group_key(name: &str) -> String {
     name.chars()
         .filter(char::is_ascii_alphanumeric)

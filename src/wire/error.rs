@@ -66,8 +66,9 @@ wire_object! {
 
 impl MessageError {
     /// The documented error this object names, chosen with every field it carries: `id`,
-    /// `name`, `groupId` and `groupName`, by the rule of [`MessageStatus::code`](crate::MessageStatus::code): the
-    /// code with both the id and the name; else the one whose group more of the group
+    /// `name`, `groupId` and `groupName`, by the rule of
+    /// [`MessageStatus::code`](crate::MessageStatus::code): the code with both the id
+    /// and the name; else the one whose group more of the group
     /// fields name (error group ids are scoped per channel, so they choose among codes
     /// that several channels document under one id); else the name's code over the
     /// id's; else the first in channel order. `None` when neither the id nor the name is
@@ -191,9 +192,9 @@ impl From<ErrorCode> for MessageError {
 
 impl fmt::Display for MessageError {
     /// One line, as the crate reads the object: `NAME (ID, GROUP, FLAG; NOTES)`, as
-    /// [`MessageStatus`](crate::MessageStatus) writes it, with `permanent` or `temporary` for the flag
-    /// ([`is_permanent`](Self::is_permanent), left out when neither the payload nor the
-    /// page gives one).
+    /// [`MessageStatus`](crate::MessageStatus) writes it, with `permanent` or
+    /// `temporary` for the flag ([`is_permanent`](Self::is_permanent), left out when
+    /// neither the payload nor the page gives one).
     ///
     /// ```
     /// use infobip_codes::MessageError;

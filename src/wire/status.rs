@@ -91,8 +91,8 @@ impl MessageStatus {
     /// does not list (the API's `MESSAGE_ACCEPTED` for 26) leaves the id to decide.
     ///
     /// [`conflicts`](Self::conflicts) says which fields disagree with the code chosen;
-    /// [`group`](Self::group) and [`Outcome`](crate::Outcome) say which wins when the group does. `None`
-    /// when neither the id nor the name is one the page lists.
+    /// [`group`](Self::group) and [`Outcome`](crate::Outcome) say which wins when the
+    /// group does. `None` when neither the id nor the name is one the page lists.
     ///
     /// ```
     /// use infobip_codes::wire::Field;
