@@ -211,7 +211,7 @@ fn main() {
                 |&id| ErrorCode::from_id(id),
             ),
             lookups(
-                "generated match on the id (from_id_all)",
+                "from_id_all (the id index's run), its first code",
                 &ids,
                 |&id| StatusCode::from_id_all(id).first().copied(),
                 |&id| ErrorCode::from_id_all(id).first().copied(),

@@ -2,10 +2,9 @@
 
 use crate::error::{ParseError, UnknownId};
 use crate::generated::{
-    error_from_id_all, status_from_id_all, ERROR_ALL, ERROR_BY_FOLDED_NAME, ERROR_BY_NAME,
-    ERROR_DATA, ERROR_ID_PAGES, ERROR_ID_SLOTS, ERROR_MAX_NAME_LEN, STATUS_ALL,
-    STATUS_BY_FOLDED_NAME, STATUS_BY_NAME, STATUS_DATA, STATUS_ID_PAGES, STATUS_ID_SLOTS,
-    STATUS_MAX_NAME_LEN,
+    ERROR_ALL, ERROR_BY_FOLDED_NAME, ERROR_BY_ID, ERROR_BY_NAME, ERROR_DATA, ERROR_ID_PAGES,
+    ERROR_ID_SLOTS, ERROR_MAX_NAME_LEN, STATUS_ALL, STATUS_BY_FOLDED_NAME, STATUS_BY_ID,
+    STATUS_BY_NAME, STATUS_DATA, STATUS_ID_PAGES, STATUS_ID_SLOTS, STATUS_MAX_NAME_LEN,
 };
 use crate::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
 use core::fmt;
@@ -29,7 +28,7 @@ macro_rules! code_impls {
         object: $object:literal,
         data: $data:ident,
         all: $all:ident,
-        from_id_all: $from_id_all:ident,
+        by_id: $by_id:ident,
         id_pages: $id_pages:ident,
         id_slots: $id_slots:ident,
         by_name: $by_name:ident,
@@ -144,14 +143,23 @@ macro_rules! code_impls {
             #[must_use]
             #[inline(always)]
             pub const fn from_id(id: u16) -> Option<Self> {
-                // Two table reads: the id's 64-id page, then its slot in the page.
+                match Self::id_position(id) {
+                    Some(at) => Some($by_id[at]),
+                    None => None,
+                }
+            }
+
+            /// Where the first code with this id sits in the id-ordered list: two table
+            /// reads, the id's 64-id page, then its slot in the page.
+            #[inline(always)]
+            const fn id_position(id: u16) -> Option<usize> {
                 let page = (id >> 6) as usize;
                 if page >= $id_pages.len() || $id_pages[page] == 0 {
                     return None;
                 }
                 match $id_slots[$id_pages[page] as usize - 1][(id & 63) as usize] {
                     0 => None,
-                    slot => Some($all[slot as usize - 1]),
+                    slot => Some(slot as usize - 1),
                 }
             }
 
@@ -189,7 +197,16 @@ macro_rules! code_impls {
             #[must_use]
             #[inline]
             pub const fn from_id_all(id: u16) -> &'static [Self] {
-                $from_id_all(id)
+                let Some(start) = Self::id_position(id) else {
+                    return &[];
+                };
+                // The codes of one id are one run of the id-ordered list.
+                let mut end = start + 1;
+                while end < $by_id.len() && $by_id[end].id() == id {
+                    end += 1;
+                }
+                let (_, from) = $by_id.as_slice().split_at(start);
+                from.split_at(end - start).0
             }
 
             /// The code with this id in this channel. Where the channel documents the id
@@ -204,7 +221,7 @@ macro_rules! code_impls {
             #[must_use]
             #[inline]
             pub const fn from_channel_id(channel: Channel, id: u16) -> Option<Self> {
-                let candidates = $from_id_all(id);
+                let candidates = Self::from_id_all(id);
                 let mut i = 0;
                 while i < candidates.len() {
                     if candidates[i].channel() as usize == channel as usize {
@@ -335,7 +352,7 @@ code_impls!(
     object: "status",
     data: STATUS_DATA,
     all: STATUS_ALL,
-    from_id_all: status_from_id_all,
+    by_id: STATUS_BY_ID,
     id_pages: STATUS_ID_PAGES,
     id_slots: STATUS_ID_SLOTS,
     by_name: STATUS_BY_NAME,
@@ -355,7 +372,7 @@ code_impls!(
     object: "error",
     data: ERROR_DATA,
     all: ERROR_ALL,
-    from_id_all: error_from_id_all,
+    by_id: ERROR_BY_ID,
     id_pages: ERROR_ID_PAGES,
     id_slots: ERROR_ID_SLOTS,
     by_name: ERROR_BY_NAME,
@@ -373,12 +390,10 @@ impl StatusCode {
     ///
     /// Statuses of the UNDELIVERABLE, DELIVERED, EXPIRED and REJECTED groups are final;
     /// PENDING ones are not. `DELIVERED_TO_OPERATOR` is not final either, although its
-    /// group is DELIVERED: Infobip's current page
-    /// (<https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes>)
-    /// describes it as "successfully delivered to the operator's system and awaits
-    /// further processing or delivery to the recipient's handset", so a delivery report
-    /// from the handset may still follow. A status in any other group, or in none, is not
-    /// final: a later report may come.
+    /// group is DELIVERED: Infobip's current page calls it intermediate (the variant
+    /// `StatusCode::DeliveredToOperator` quotes the page), so a delivery report from the
+    /// handset may still follow. A status in any other group, or in none, is not final: a later
+    /// report may come.
     ///
     /// ```
     /// use infobip_codes::StatusCode;

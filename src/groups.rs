@@ -1,21 +1,26 @@
 //! Behaviour of [`StatusGroup`] and [`ErrorGroup`] over the generated tables.
 
+use crate::data::GroupClass;
 use crate::error::ParseError;
 use crate::generated::{ERROR_GROUP_ALL, ERROR_GROUP_DATA, STATUS_GROUP_ALL, STATUS_GROUP_DATA};
 use crate::{Channel, ErrorGroup, StatusGroup};
 use core::fmt;
 use core::str::FromStr;
 
-/// Whether two group names are the same group name: letters and digits compared
-/// ignoring ASCII case, everything else ignored (`Registration error`,
-/// `REGISTRATION_ERROR` and `registration-error` are one name).
-pub(crate) fn same_group_name(a: &str, b: &str) -> bool {
-    fn key(s: &str) -> impl Iterator<Item = u8> + '_ {
-        s.bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| b.to_ascii_uppercase())
-    }
-    key(a).eq(key(b))
+/// Whether `name` is a spelling of the group name whose key is `key`.
+///
+/// The identity of a group name has one rule: its ASCII letters and digits, uppercased
+/// (`Registration error`, `REGISTRATION_ERROR` and `registration-error` are one name).
+/// The generator applies it to the page's names (`model::group_key`) and writes the keys
+/// into the group tables; here only the name asked for is folded, on the fly, and
+/// compared with the key. A test folds every table name here and expects the
+/// generator's key.
+#[inline]
+pub(crate) fn is_key_of(key: &str, name: &str) -> bool {
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_uppercase())
+        .eq(key.bytes())
 }
 
 macro_rules! group_impls {
@@ -57,6 +62,18 @@ macro_rules! group_impls {
             #[inline]
             pub const fn name(self) -> &'static str {
                 $data[self as usize].name
+            }
+
+            /// The name's key (see [`is_key_of`]).
+            #[inline]
+            pub(crate) const fn key(self) -> &'static str {
+                $data[self as usize].key
+            }
+
+            /// What the group means for a message (see [`GroupClass`]).
+            #[inline]
+            pub(crate) const fn class(self) -> GroupClass {
+                $data[self as usize].class
             }
 
             /// The name, through a `'static` reference into the crate's table (a
@@ -106,7 +123,7 @@ macro_rules! group_impls {
             pub fn from_name(name: &str) -> Option<Self> {
                 let all = $all.iter().copied();
                 all.clone()
-                    .find(|g| same_group_name(g.name(), name))
+                    .find(|g| is_key_of(g.key(), name))
                     .or_else(|| all.clone().find(|g| g.formerly(name)))
             }
 
@@ -115,7 +132,7 @@ macro_rules! group_impls {
                 $data[self as usize]
                     .aliases
                     .iter()
-                    .any(|a| same_group_name(a, name))
+                    .any(|a| is_key_of(a, name))
             }
         }
 
@@ -179,8 +196,9 @@ impl StatusGroup {
 
     /// Whether statuses in this group are final: UNDELIVERABLE, DELIVERED, EXPIRED and
     /// REJECTED are, PENDING and any group the page does not describe as final are not.
-    /// (One status of the DELIVERED group, `DELIVERED_TO_OPERATOR`, is intermediate; ask
-    /// the code, [`StatusCode::is_final`](crate::StatusCode::is_final), when you have it.)
+    /// (One status of the DELIVERED group is intermediate,
+    /// `StatusCode::DeliveredToOperator`, whose docs quote the page; ask the code,
+    /// [`StatusCode::is_final`](crate::StatusCode::is_final), when you have it.)
     ///
     /// ```
     /// use infobip_codes::StatusGroup;
@@ -192,7 +210,7 @@ impl StatusGroup {
     #[must_use]
     #[inline]
     pub const fn is_final(self) -> bool {
-        STATUS_GROUP_DATA[self as usize].is_final
+        self.class().is_final()
     }
 }
 
@@ -227,5 +245,37 @@ impl ErrorGroup {
             i += 1;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The run time's folding of every name in the tables gives the key the generator
+    /// wrote for it: the two sides spell one rule.
+    #[test]
+    fn every_table_name_folds_to_its_generated_key() {
+        for g in STATUS_GROUP_DATA.iter().chain(ERROR_GROUP_DATA) {
+            assert!(is_key_of(g.key, g.name), "{} / {}", g.name, g.key);
+            assert!(is_key_of(g.key, g.key), "a key folds to itself: {}", g.key);
+            for a in g.aliases {
+                assert!(is_key_of(a, a), "an alias is a key: {a}");
+            }
+        }
+    }
+
+    #[test]
+    fn spellings_of_one_name_are_one_key() {
+        for name in [
+            "Registration error",
+            "REGISTRATION_ERROR",
+            "registration-error",
+        ] {
+            assert!(is_key_of("REGISTRATIONERROR", name), "{name}");
+        }
+        assert!(!is_key_of("REGISTRATIONERROR", "Registration errors"));
+        assert!(!is_key_of("OK", ""));
+        assert!(is_key_of("", " _-"));
     }
 }

@@ -1,8 +1,10 @@
 //! [`Outcome`]: what one report means for its message, decided from the page.
 
+use crate::data::GroupClass;
 use crate::error::ParseError;
-use crate::groups::same_group_name;
 use crate::{ErrorCode, StatusCode, StatusGroup};
+#[cfg(feature = "serde")]
+use crate::{MessageError, MessageStatus};
 use core::fmt;
 use core::str::FromStr;
 
@@ -62,13 +64,10 @@ use core::str::FromStr;
 ///   that sending the same message again, unchanged, fails the same way; anything else
 ///   (`false`, or no flag) is worth a retry later.
 /// - **`DELIVERED_TO_OPERATOR` is `Pending`.** It sits in the DELIVERED group, but
-///   Infobip's current page says the message was "successfully delivered to the
-///   operator's system and awaits further processing or delivery to the recipient's
-///   handset"
-///   (<https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes>):
-///   it is intermediate, not final, and a later report (`DELIVERED_TO_HANDSET`, or a
-///   failure) may follow. Where operators send no handset report, it stays the last
-///   word: decide with a timeout of your own how long to wait.
+///   Infobip's current page calls it intermediate (the variant
+///   `StatusCode::DeliveredToOperator` quotes it): a later report
+///   (`DELIVERED_TO_HANDSET`, or a failure) may follow. Where operators send no handset
+///   report, it stays the last word: decide with a timeout of your own how long to wait.
 /// - **No retry policy.** `RetryLater` says the page does not rule a retry out; when
 ///   and how often to retry is yours to decide. Read the descriptions where they advise
 ///   otherwise (`REJECTED_SYSTEM_ERROR` says "please retry submission").
@@ -118,9 +117,6 @@ impl StatusFacts {
     }
 }
 
-/// The failed groups the page describes.
-const FAILED_GROUPS: [&str; 3] = ["UNDELIVERABLE", "EXPIRED", "REJECTED"];
-
 impl Outcome {
     /// Every outcome.
     ///
@@ -146,7 +142,8 @@ impl Outcome {
     /// ```
     #[must_use]
     pub fn from_codes(status: StatusCode, error: Option<ErrorCode>) -> Outcome {
-        let failed = error.is_some_and(|e| e.group().is_none_or(|g| !is_ok_group(g.name())));
+        let failed =
+            error.is_some_and(|e| e.group().is_none_or(|g| g.class() != GroupClass::NoError));
         Outcome::decide(
             StatusFacts::of(status),
             failed,
@@ -162,15 +159,17 @@ impl Outcome {
         } else {
             Outcome::RetryLater
         };
-        let (group, is_final) = match status {
-            StatusFacts::Code(code) => (code.group(), code.is_final()),
-            StatusFacts::Group(group) => (Some(group), group.is_final()),
+        // The group's class, as the generator wrote it, and finality: the code's where
+        // the code is known (DELIVERED_TO_OPERATOR is not final in a final group).
+        let (class, is_final) = match status {
+            StatusFacts::Code(code) => (code.group().map(StatusGroup::class), code.is_final()),
+            StatusFacts::Group(group) => (Some(group.class()), group.is_final()),
             StatusFacts::Unknown => (None, true),
         };
-        match group {
+        match class {
             Some(_) if !is_final => Outcome::Pending,
-            Some(g) if same_group_name(g.name(), "DELIVERED") => Outcome::Delivered,
-            Some(g) if FAILED_GROUPS.iter().any(|f| same_group_name(g.name(), f)) => failed,
+            Some(GroupClass::Delivered) => Outcome::Delivered,
+            Some(GroupClass::Failed) => failed,
             _ if error => failed,
             _ => Outcome::Pending,
         }
@@ -205,10 +204,53 @@ impl Outcome {
     }
 }
 
-/// Whether an error group is the OK group ("The request has been completed
-/// successfully").
-pub(crate) fn is_ok_group(name: &str) -> bool {
-    same_group_name(name, "OK")
+#[cfg(feature = "serde")]
+impl Outcome {
+    /// The outcome of a report's `status` and `error` objects, either of which may be
+    /// missing (see the [rules](Outcome)). The status is read with every field: where
+    /// the payload's group fields agree, the outcome never contradicts them (see the
+    /// table of what wins). A status this version does not know falls back to its group;
+    /// the error's `permanent` flag comes from the payload first, then from the page.
+    ///
+    /// ```
+    /// use infobip_codes::{MessageError, MessageStatus, Outcome};
+    ///
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":2,"groupName":"UNDELIVERABLE","id":9}"#).unwrap();
+    /// let error: MessageError = serde_json::from_str(r#"{"groupId":1,"id":27,"permanent":false}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), Some(&error)), Outcome::RetryLater);
+    ///
+    /// // Codes newer than this crate: the group and the payload's flag decide.
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":5,"id":9001}"#).unwrap();
+    /// let error: MessageError = serde_json::from_str(r#"{"groupId":77,"id":9999,"permanent":true}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), Some(&error)), Outcome::FailedPermanent);
+    /// assert_eq!(Outcome::from_wire(None, None), Outcome::Pending);
+    ///
+    /// // The payload says PENDING; the page puts id 8 in REJECTED. PENDING wins.
+    /// let status: MessageStatus = serde_json::from_str(r#"{"groupId":1,"groupName":"PENDING","id":8}"#).unwrap();
+    /// assert_eq!(Outcome::from_wire(Some(&status), None), Outcome::Pending);
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    #[must_use]
+    pub fn from_wire(status: Option<&MessageStatus>, error: Option<&MessageError>) -> Outcome {
+        // The code decides where the page puts it in the group read; else the group.
+        let facts = match status.map(MessageStatus::reading) {
+            Some(r) => match (r.code_in_group(), r.group) {
+                (Some(code), Some(_)) => StatusFacts::Code(code),
+                (_, Some(group)) => StatusFacts::Group(group),
+                (_, None) => StatusFacts::Unknown,
+            },
+            None => StatusFacts::Unknown,
+        };
+        let (failed, permanent) = match error {
+            Some(e) => {
+                let r = e.reading();
+                let no_error = r.group.is_some_and(|g| g.class() == GroupClass::NoError);
+                (!no_error, e.permanence(&r) == Some(true))
+            }
+            None => (false, false),
+        };
+        Outcome::decide(facts, failed, Some(permanent))
+    }
 }
 
 impl fmt::Display for Outcome {

@@ -5,7 +5,7 @@
 //! Groups serialize as their key, `ID/NAME` (see their impls). Channels serialize as
 //! their slug, outcomes as their snake-case name.
 
-use crate::groups::same_group_name;
+use crate::groups::is_key_of;
 use crate::{Channel, ErrorCode, ErrorGroup, Outcome, StatusCode, StatusGroup};
 use core::fmt;
 use core::marker::PhantomData;
@@ -323,7 +323,7 @@ macro_rules! group_serde {
                             .copied()
                             .find(|g| {
                                 g.id() == Some(id)
-                                    && (same_group_name(g.name(), name) || g.formerly(name))
+                                    && (is_key_of(g.key(), name) || g.formerly(name))
                             })
                             .or_else(|| $ty::from_name(name));
                     }

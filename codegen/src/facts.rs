@@ -9,8 +9,8 @@
 //! The facts are read with syn from the items the emitter writes, by the names it
 //! writes them under (one list, `emit::table_names`): the enums `Channel`, `StatusGroup`,
 //! `ErrorGroup`, `StatusCode` and `ErrorCode`; the tables `*_DATA`, one struct literal
-//! per variant in the order of `*_ALL`; the `*_from_id_all` matches; and the name maps
-//! `*_BY_NAME` and `*_BY_FOLDED_NAME`.
+//! per variant in the order of `*_ALL` (what `from_id_all` returns is read from their
+//! `id` fields); and the name maps `*_BY_NAME` and `*_BY_FOLDED_NAME`.
 
 use crate::diff::Level;
 use crate::emit::table_names::{self, code_tables, group_tables};
@@ -18,7 +18,7 @@ use crate::model::Kind;
 use crate::names::{code_type, group_type};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use syn::{Expr, Item, Lit, Pat};
+use syn::{Expr, Item, Lit};
 
 const KINDS: [Kind; 2] = [Kind::Status, Kind::Error];
 
@@ -36,7 +36,7 @@ fn enums() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
 }
 
 /// Fields whose change alters what retry or finality logic reads.
-const BEHAVIOUR_FIELDS: [&str; 3] = ["group", "permanent", "is_final"];
+const BEHAVIOUR_FIELDS: [&str; 4] = ["group", "permanent", "is_final", "class"];
 
 /// Why a generated source could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +65,8 @@ impl Facts {
     pub fn read(source: &str) -> Result<Facts, Error> {
         let file = syn::parse_file(source).map_err(|e| error(format!("not a Rust file: {e}")))?;
         let mut facts = BTreeMap::new();
+        // `Enum::from_id_all(id)`: the variants whose row has the id, in `*_ALL` order.
+        let mut by_id: BTreeMap<(&str, u16), Vec<String>> = BTreeMap::new();
         for (ty, data, all) in enums() {
             let variants = enum_variants(&file, ty)?;
             let order = path_list(const_expr(&file, all)?)
@@ -103,18 +105,26 @@ impl Facts {
                             "`{data}`: the `{name}` of `{path}` is not a literal"
                         ))
                     })?;
+                    if name == "id" && KINDS.iter().any(|k| code_type(*k) == ty) {
+                        let id = value
+                            .parse::<u16>()
+                            .map_err(|e| error(format!("`{data}`: the id of `{path}`: {e}")))?;
+                        by_id.entry((ty, id)).or_default().push(path.clone());
+                    }
                     facts.insert(format!("{path}.{name}"), value);
                 }
             }
         }
+        for ((ty, id), codes) in by_id {
+            facts.insert(
+                format!("{ty}::from_id_all({id})"),
+                format!("[{}]", codes.join(", ")),
+            );
+        }
         for kind in KINDS {
             let ty = code_type(kind);
             let tables = code_tables(kind);
-            let (by_id, by_name, by_folded) =
-                (tables.from_id_all, tables.by_name, tables.by_folded_name);
-            for (id, codes) in id_arms(&file, by_id)? {
-                facts.insert(format!("{ty}::from_id_all({id})"), codes);
-            }
+            let (by_name, by_folded) = (tables.by_name, tables.by_folded_name);
             let exact = name_entries(&file, by_name)?;
             let folded = match strip_ref(static_expr(&file, by_folded)?) {
                 Expr::Path(p) if path_text(&p.path) == by_name => exact.clone(),
@@ -317,40 +327,6 @@ fn text(e: &Expr) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// The arms `ID => &[CODES]` of the function `name`.
-fn id_arms(file: &syn::File, name: &str) -> Result<Vec<(u16, String)>, Error> {
-    let body = file
-        .items
-        .iter()
-        .find_map(|item| match item {
-            Item::Fn(f) if f.sig.ident == name => Some(&f.block),
-            _ => None,
-        })
-        .ok_or_else(|| error(format!("no fn `{name}`")))?;
-    let Some(syn::Stmt::Expr(Expr::Match(m), _)) = body.stmts.last() else {
-        return Err(error(format!("`{name}` is not a match on the id")));
-    };
-    let mut arms = Vec::new();
-    for arm in &m.arms {
-        match &arm.pat {
-            Pat::Wild(_) => continue,
-            Pat::Lit(l) => {
-                let Lit::Int(i) = &l.lit else {
-                    return Err(error(format!("`{name}` matches something other than ids")));
-                };
-                let id = i
-                    .base10_parse::<u16>()
-                    .map_err(|e| error(format!("`{name}`: {e}")))?;
-                let codes = text(&arm.body)
-                    .ok_or_else(|| error(format!("`{name}`: the codes of {id} are not a list")))?;
-                arms.push((id, codes));
-            }
-            _ => return Err(error(format!("`{name}` matches something other than ids"))),
-        }
-    }
-    Ok(arms)
 }
 
 /// The non-empty `entries` of the name map `name`: (name, codes).

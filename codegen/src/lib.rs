@@ -15,7 +15,8 @@
 //! - `parse`: one reader per input form (readme.io markdown, flattened text, crawler
 //!   capture, HTML, text saved from a browser), all producing one outline; `parse::structure` turns outlines into
 //!   the catalog, accounting for every table row.
-//! - [`model`]: the [`model::Catalog`] and the page's rules about it (finality).
+//! - [`model`]: the [`model::Catalog`]; [`class`]: what each group means (pending,
+//!   delivered, failed, no error), and so which statuses are final.
 //! - `resolve`: the one stage that changes the merged catalog: codes listed twice, and
 //!   the retired codes the crate keeps.
 //! - `validate`: checks across pages (group ids, letter case, pins); it only reads.
@@ -45,6 +46,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod class;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod committed;
@@ -58,8 +60,6 @@ mod emit;
 pub mod facts;
 pub mod freshness;
 mod json;
-// `model` still names the old path; drop this when it names `doc_text`.
-use doc_text as md;
 pub mod model;
 // `Names::variant_paths` and `api_surface` serve `diff` alone, which only `cli` compiles.
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]

@@ -67,42 +67,13 @@ pub struct Channel {
 
 /// The identity of a group name: its ASCII letters and digits, uppercased.
 /// `Registration error`, `REGISTRATION_ERROR` and `registration-error` are one name.
+/// The emitter writes each group's key into the crate's tables, and the crate folds only
+/// the name it is asked for and compares it with the key.
 pub fn group_key(name: &str) -> String {
     name.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())
         .collect()
-}
-
-/// Infobip's current "Response status and error codes" page, which the finality rules
-/// cite.
-pub const CURRENT_PAGE: &str =
-    "https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes";
-
-/// Status names that sit in a final group but can be followed by another report. The
-/// current page ([`CURRENT_PAGE`]) describes `DELIVERED_TO_OPERATOR` as "successfully
-/// delivered to the operator's system and awaits further processing or delivery to the
-/// recipient's handset": a handset delivery report may still arrive.
-pub const INTERMEDIATE_STATUSES: [&str; 1] = ["DELIVERED_TO_OPERATOR"];
-
-/// Whether a report in a status group is final, by the page's description of the five
-/// documented groups (compared by [`group_key`]):
-///
-/// | group | final | the page says |
-/// | --- | --- | --- |
-/// | PENDING | no | "processed and sent to the next instance i.e. mobile operator" |
-/// | UNDELIVERABLE | yes | "has not been delivered" |
-/// | DELIVERED | yes | "successfully been processed and delivered" |
-/// | EXPIRED | yes | pending past its validity period, or the operator "has reverted the expired as a final status" |
-/// | REJECTED | yes | rejected by Infobip, or the operator "has reverted Rejected as final status" |
-///
-/// Any other group (a new one, or one of another product's page, such as Moments'
-/// `Scheduled`) is not final: the conservative answer, since a later report may come.
-pub fn is_final_status_group(name: &str) -> bool {
-    matches!(
-        group_key(name).as_str(),
-        "UNDELIVERABLE" | "DELIVERED" | "EXPIRED" | "REJECTED"
-    )
 }
 
 /// How a code refers to its group: the group's id (if the page gives one) and name.
@@ -161,21 +132,14 @@ pub struct Code {
 }
 
 impl Code {
-    /// Whether a status is final: in a final group ([`is_final_status_group`]), and not
-    /// one of [`INTERMEDIATE_STATUSES`]. An error is not; nor is a status without a group,
-    /// the conservative answer, since a later report may come.
+    /// Whether a status is final: the rule is [`crate::class::is_final`].
     pub fn is_final(&self) -> bool {
-        self.kind == Kind::Status
-            && self
-                .group
-                .as_ref()
-                .is_some_and(|g| is_final_status_group(&g.name))
-            && !self.is_intermediate()
+        crate::class::is_final(self)
     }
 
-    /// Whether a status is one of [`INTERMEDIATE_STATUSES`].
+    /// Whether a status is intermediate: see [`crate::class::is_intermediate`].
     pub fn is_intermediate(&self) -> bool {
-        self.kind == Kind::Status && INTERMEDIATE_STATUSES.contains(&self.name.as_str())
+        crate::class::is_intermediate(self)
     }
 
     /// The key of a code: kind, channel and id. It identifies the code, except where the
@@ -190,7 +154,7 @@ impl Code {
     /// item): what the crate's `description()` returns, while its doc comments keep the
     /// markdown.
     pub fn description_text(&self) -> String {
-        crate::md::plain_text(&self.description)
+        crate::doc_text::plain_text(&self.description)
     }
 
     /// Canonical order: kind (statuses first), channel, id; among codes of one id in one
@@ -428,24 +392,6 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(Kind::Error, "people-api", 1)]
         );
-    }
-
-    #[test]
-    fn finality_is_a_rule_per_documented_group() {
-        for (group, fin) in [
-            ("PENDING", false),
-            ("Pending", false),
-            ("UNDELIVERABLE", true),
-            ("DELIVERED", true),
-            ("Delivered", true),
-            ("EXPIRED", true),
-            ("REJECTED", true),
-            ("Scheduled", false),
-            ("SOMETHING_NEW", false),
-            ("", false),
-        ] {
-            assert_eq!(is_final_status_group(group), fin, "{group}");
-        }
     }
 
     #[test]

@@ -1029,7 +1029,7 @@ fn reworded_group_headings_keep_their_variants_and_retired_codes_follow_them() {
     let generated = std::fs::read_to_string(p.0.join("src/generated.rs")).unwrap();
     assert!(
         generated
-            .contains("name: \"Registration errors\",\n        aliases: &[\"REGISTRATIONERROR\"],"),
+            .contains("name: \"Registration errors\",\n        key: \"REGISTRATIONERRORS\",\n        aliases: &[\"REGISTRATIONERROR\"],"),
         "the renamed group's row"
     );
     assert!(generated.contains("    RegistrationError,\n"));

@@ -4,11 +4,11 @@
 
 use super::conflict::{Conflicts, Field};
 use super::name::Name;
-use crate::groups::same_group_name;
+use crate::groups::is_key_of;
 use crate::{ErrorCode, ErrorGroup, StatusCode, StatusGroup};
 
 /// A kind of code (status or error), as the wire objects resolve it.
-pub(super) trait WireCode: Copy + PartialEq + 'static {
+pub(crate) trait WireCode: Copy + PartialEq + 'static {
     type Group: WireGroup;
     /// Every code with this id, in channel order.
     fn with_id(id: u16) -> &'static [Self];
@@ -20,10 +20,12 @@ pub(super) trait WireCode: Copy + PartialEq + 'static {
 }
 
 /// A kind of group, as the wire objects resolve it.
-pub(super) trait WireGroup: Copy + PartialEq + 'static {
+pub(crate) trait WireGroup: Copy + PartialEq + 'static {
     fn all() -> &'static [Self];
     fn group_id(self) -> Option<u16>;
     fn group_name(self) -> &'static str;
+    /// The name's key, as the generator folded it (see [`is_key_of`]).
+    fn group_key(self) -> &'static str;
     /// Whether `name` is one an earlier page gave the group (a heading since reworded).
     fn formerly(self, name: &str) -> bool;
 }
@@ -67,6 +69,10 @@ macro_rules! wire_kind {
                 self.name()
             }
             #[inline]
+            fn group_key(self) -> &'static str {
+                self.key()
+            }
+            #[inline]
             fn formerly(self, name: &str) -> bool {
                 $group::formerly(self, name)
             }
@@ -104,15 +110,15 @@ impl Fields<'_> {
             .is_some_and(|id| group.group_id().map(i32::from) == Some(id))
     }
 
-    /// Whether the payload's `groupName` is the group's name (see
-    /// [`same_group_name`]), or a name an earlier page gave it.
+    /// Whether the payload's `groupName` is the group's name (in any spelling that
+    /// folds to its key: see [`is_key_of`]), or a name an earlier page gave it.
     #[inline]
     pub(super) fn names_group<G: WireGroup>(&self, group: G) -> bool {
         self.group_name.is_some_and(|name| {
             let (name, page) = (name.as_str(), group.group_name());
             name == page
                 || name.eq_ignore_ascii_case(page)
-                || same_group_name(page, name)
+                || is_key_of(group.group_key(), name)
                 || group.formerly(name)
         })
     }
@@ -249,11 +255,11 @@ fn other_group<G: WireGroup>(f: &Fields<'_>, code_group: Option<G>) -> PayloadGr
 
 /// What the crate reads in an object: the code it names, and the group it is in.
 #[derive(Clone, Copy)]
-pub(super) struct Reading<C: WireCode> {
-    pub code: Option<C>,
+pub(crate) struct Reading<C: WireCode> {
+    pub(crate) code: Option<C>,
     /// The payload's group where its group fields agree, else the code's group, else
     /// the group `groupName` names, else the only group `groupId` names.
-    pub group: Option<C::Group>,
+    pub(crate) group: Option<C::Group>,
 }
 
 impl<C: WireCode> Reading<C> {
@@ -271,7 +277,7 @@ impl<C: WireCode> Reading<C> {
 
     /// The code, when the page puts it in the group read: then the code decides what
     /// the object means, and otherwise the group does.
-    pub(super) fn code_in_group(&self) -> Option<C> {
+    pub(crate) fn code_in_group(&self) -> Option<C> {
         self.code.filter(|c| c.code_group() == self.group)
     }
 

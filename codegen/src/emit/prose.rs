@@ -3,8 +3,9 @@
 //! finality), and a runnable example on each enum. Markdown text; the Rust emitter turns
 //! it into doc attributes.
 
+use crate::class::{GroupClass, CURRENT_PAGE};
 use crate::doc_text::code_span;
-use crate::model::{group_key, Kind, CURRENT_PAGE};
+use crate::model::Kind;
 use crate::names::{code_type, ChannelName, CodeName, GroupName, Names};
 use std::collections::BTreeMap;
 
@@ -161,7 +162,9 @@ pub(crate) fn code(c: &CodeName<'_>, names: &Names<'_>) -> String {
         Kind::Status if code.is_intermediate() => &intermediate,
         Kind::Status if code.is_final() => "\n- Final: yes",
         Kind::Status => match &code.group {
-            Some(g) if group_key(&g.name) == "PENDING" => "\n- Final: no; a later report will follow",
+            Some(g) if GroupClass::of(Kind::Status, &g.name) == GroupClass::Pending => {
+                "\n- Final: no; a later report will follow"
+            }
             Some(_) => "\n- Final: no; the page does not describe its group as final, so a later report may come",
             None => "\n- Final: no; the page gives it no group, so a later report may come",
         },

@@ -12,9 +12,10 @@
 use super::prose;
 use super::table_names::{self, CodeTables};
 use super::tokens::{alias, doc, field_string, ident, option_string, option_u16, string};
+use crate::class::GroupClass;
 use crate::doc_text::plain_text;
 use crate::freshness;
-use crate::model::{is_final_status_group, Catalog, Kind};
+use crate::model::{Catalog, Kind};
 use crate::names::{code_type, group_type, CodeName, Names};
 use crate::Reading;
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -141,9 +142,11 @@ fn groups(names: &Names<'_>, kind: Kind) -> TokenStream {
         let name = string(&g.group.name);
         let desc = field_string(&g.descriptions.first().map_or_else(String::new, |(_, d)| plain_text(d)));
         let channels = g.channels.iter().map(|c| channel_path(names, c));
-        let fin = kind == Kind::Status && is_final_status_group(&g.group.name);
+        // The name's key, folded here once: the crate folds only what it is asked.
+        let key = string(&g.key);
         let aliases = g.aliases.iter().map(|a| string(a));
-        quote!(crate::data::GroupData { id: #id, name: #name, aliases: &[#(#aliases),*], description: #desc, channels: &[#(#channels),*], is_final: #fin })
+        let class = ident(GroupClass::of(kind, &g.group.name).variant());
+        quote!(crate::data::GroupData { id: #id, name: #name, key: #key, aliases: &[#(#aliases),*], description: #desc, channels: &[#(#channels),*], class: crate::data::GroupClass::#class })
     });
     let all = paths(&ty, groups.iter().map(|g| g.ident.as_str()));
     let docs = doc(&prose::group_enum(kind, groups));
@@ -161,7 +164,6 @@ fn groups(names: &Names<'_>, kind: Kind) -> TokenStream {
 fn codes(names: &Names<'_>, kind: Kind) -> TokenStream {
     let codes = names.codes(kind);
     let ty = ident(code_type(kind));
-    let prefix = kind.as_str().to_ascii_uppercase();
     let tables = table_names::code_tables(kind);
     let data_name = ident(tables.data);
     let all_name = ident(tables.all);
@@ -171,9 +173,8 @@ fn codes(names: &Names<'_>, kind: Kind) -> TokenStream {
     let data = codes.iter().map(|c| code_data(c, names, &group_ty));
     let all = paths(&ty, codes.iter().map(|c| c.ident.as_str()));
     let docs = doc(&prose::code_enum(kind, names));
-    let from_id_all = from_id_all(codes, &ty, tables.from_id_all);
     let name_maps = name_lookups(codes, &ty, &tables);
-    let id_table = id_table(codes, &prefix);
+    let id_table = id_table(codes, &ty, &tables);
     let max_len = ident(tables.max_name_len);
     let longest = codes.iter().map(|c| c.code.name.len()).max().unwrap_or(0);
     let longest = Literal::usize_unsuffixed(longest);
@@ -184,7 +185,6 @@ fn codes(names: &Names<'_>, kind: Kind) -> TokenStream {
         pub enum #ty { #(#variants),* }
         pub(crate) const #data_name: &[crate::data::CodeData<#group_ty>; #n] = &[#(#data),*];
         pub(crate) const #all_name: &[#ty; #n] = &[#(#all),*];
-        #from_id_all
         #name_maps
         #id_table
         pub(crate) const #max_len: usize = #longest;
@@ -227,31 +227,18 @@ fn code_data(c: &CodeName<'_>, names: &Names<'_>, group_ty: &Ident) -> TokenStre
     quote!(crate::data::CodeData { id: #id, name: #name, description: #desc, channel: #channel, group: #group, permanent: #permanent, is_final: #fin })
 }
 
-/// `from_id_all`: a match, where codes sharing an id (in different channels, or under
-/// several names in one) share an arm.
-fn from_id_all(codes: &[CodeName<'_>], ty: &Ident, name: &str) -> TokenStream {
-    let from_id_all = ident(name);
-    let mut by_id: BTreeMap<u16, Vec<&str>> = BTreeMap::new();
-    for c in codes {
-        by_id.entry(c.code.id).or_default().push(&c.ident);
-    }
-    let arms = by_id.iter().map(|(id, idents)| {
-        let id = Literal::u16_unsuffixed(*id);
-        let variants = paths(ty, idents.iter().copied());
-        quote!(#id => &[#(#variants),*])
-    });
-    quote! {
-        pub(crate) const fn #from_id_all(id: u16) -> &'static [#ty] {
-            match id { #(#arms,)* _ => &[] }
-        }
-    }
-}
-
-/// The two-level radix table of ids.
-fn id_table(codes: &[CodeName<'_>], prefix: &str) -> TokenStream {
-    let ids = super::perfect::id_table(codes.iter().enumerate().map(|(i, c)| (c.code.id, i)));
-    let id_pages = ident(&format!("{prefix}_ID_PAGES"));
-    let id_slots = ident(&format!("{prefix}_ID_SLOTS"));
+/// The id index: the codes in id order (`*_BY_ID`, canonical order among codes of one
+/// id, so that the codes sharing an id, in different channels or under several names in
+/// one, sit side by side), and a two-level radix table from an id to its first code in
+/// that list. `from_id` reads one slot; `from_id_all` the run of equal ids from it.
+fn id_table(codes: &[CodeName<'_>], ty: &Ident, tables: &CodeTables) -> TokenStream {
+    let by_id = by_id(codes);
+    let ids = super::perfect::id_table(by_id.iter().enumerate().map(|(i, c)| (c.code.id, i)));
+    let by_id_name = ident(tables.by_id);
+    let id_pages = ident(tables.id_pages);
+    let id_slots = ident(tables.id_slots);
+    let n = Literal::usize_unsuffixed(by_id.len());
+    let order = paths(ty, by_id.iter().map(|c| c.ident.as_str()));
     let page_count = Literal::usize_unsuffixed(ids.pages.len());
     let slot_count = Literal::usize_unsuffixed(ids.slots.len());
     let pages = ids.pages.iter().map(|p| Literal::u16_unsuffixed(*p));
@@ -260,9 +247,18 @@ fn id_table(codes: &[CodeName<'_>], prefix: &str) -> TokenStream {
         quote!([#(#s),*])
     });
     quote! {
+        pub(crate) const #by_id_name: &[#ty; #n] = &[#(#order),*];
         pub(crate) const #id_pages: &[u16; #page_count] = &[#(#pages),*];
         pub(crate) const #id_slots: &[[u16; 64]; #slot_count] = &[#(#slots),*];
     }
+}
+
+/// The codes in id order, canonical order among those of one id (a stable sort of the
+/// canonical order): each id's codes are one run, which `from_id_all` returns.
+fn by_id<'c, 'n>(codes: &'c [CodeName<'n>]) -> Vec<&'c CodeName<'n>> {
+    let mut by_id: Vec<&CodeName<'_>> = codes.iter().collect();
+    by_id.sort_by_key(|c| c.code.id);
+    by_id
 }
 
 /// The exact-name map, and the ASCII-case-folded one (the same table when folding
@@ -330,5 +326,45 @@ fn sources(catalog: &Catalog) -> TokenStream {
     });
     quote! {
         pub(crate) const SOURCES: &[crate::data::SourceData; #n] = &[#(#sources),*];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Code;
+
+    #[test]
+    fn the_id_order_keeps_each_ids_codes_together_in_canonical_order() {
+        // Canonical order: channel, then id; ids 1 and 5 are in two channels, and
+        // general documents 5 under two names.
+        let codes = [
+            Code::bare(Kind::Error, "general", 1, "G1", 1),
+            Code::bare(Kind::Error, "general", 5, "G5A", 2),
+            Code::bare(Kind::Error, "general", 5, "G5B", 3),
+            Code::bare(Kind::Error, "general", 9, "G9", 4),
+            Code::bare(Kind::Error, "voice", 1, "V1", 5),
+            Code::bare(Kind::Error, "voice", 5, "V5", 6),
+        ];
+        let names: Vec<CodeName<'_>> = codes
+            .iter()
+            .map(|code| CodeName {
+                code,
+                ident: code.name.clone(),
+                group: None,
+                shares_id: false,
+            })
+            .collect();
+        let order: Vec<&str> = by_id(&names).iter().map(|c| c.ident.as_str()).collect();
+        assert_eq!(order, ["G1", "V1", "G5A", "G5B", "V5", "G9"]);
+        // Each slot points at the first of its id's run.
+        let table = super::super::perfect::id_table(
+            by_id(&names)
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.code.id, i)),
+        );
+        let slot = |id: u16| table.slots[usize::from(table.pages[0]) - 1][usize::from(id)];
+        assert_eq!((slot(1), slot(5), slot(9), slot(2)), (1, 3, 6, 0));
     }
 }

@@ -24,8 +24,12 @@ pub(crate) struct CodeTables {
     pub(crate) data: &'static str,
     /// Every variant, in the order of `data`: `STATUS_ALL`.
     pub(crate) all: &'static str,
-    /// The match from an id to every code with that id: `status_from_id_all`.
-    pub(crate) from_id_all: &'static str,
+    /// The codes in id order, each id's codes one run: `STATUS_BY_ID`.
+    pub(crate) by_id: &'static str,
+    /// The radix table's pages: `STATUS_ID_PAGES`.
+    pub(crate) id_pages: &'static str,
+    /// The radix table's slots: `STATUS_ID_SLOTS`.
+    pub(crate) id_slots: &'static str,
     /// The exact-name map: `STATUS_BY_NAME`.
     pub(crate) by_name: &'static str,
     /// The ASCII-case-folded name map: `STATUS_BY_FOLDED_NAME`.
@@ -56,7 +60,9 @@ pub(crate) const fn code_tables(kind: Kind) -> CodeTables {
         Kind::Status => CodeTables {
             data: "STATUS_DATA",
             all: "STATUS_ALL",
-            from_id_all: "status_from_id_all",
+            by_id: "STATUS_BY_ID",
+            id_pages: "STATUS_ID_PAGES",
+            id_slots: "STATUS_ID_SLOTS",
             by_name: "STATUS_BY_NAME",
             by_folded_name: "STATUS_BY_FOLDED_NAME",
             folded_table: "STATUS_FOLDED_TABLE",
@@ -65,7 +71,9 @@ pub(crate) const fn code_tables(kind: Kind) -> CodeTables {
         Kind::Error => CodeTables {
             data: "ERROR_DATA",
             all: "ERROR_ALL",
-            from_id_all: "error_from_id_all",
+            by_id: "ERROR_BY_ID",
+            id_pages: "ERROR_ID_PAGES",
+            id_slots: "ERROR_ID_SLOTS",
             by_name: "ERROR_BY_NAME",
             by_folded_name: "ERROR_BY_FOLDED_NAME",
             folded_table: "ERROR_FOLDED_TABLE",
