@@ -61,8 +61,6 @@ pub mod facts;
 pub mod freshness;
 mod json;
 pub mod model;
-// `Names::variant_paths` and `api_surface` serve `diff` alone, which only `cli` compiles.
-#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod names;
 mod overrides;
 mod parse;
