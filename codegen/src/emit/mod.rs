@@ -6,5 +6,6 @@ pub mod perfect;
 mod prose;
 pub mod report;
 pub mod rust;
+mod table;
 mod tokens;
 pub mod wrap;

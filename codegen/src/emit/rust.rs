@@ -33,6 +33,7 @@ pub fn generate(catalog: &Catalog, inputs: &[Input]) -> Result<String, syn::Erro
     for kind in [Kind::Status, Kind::Error] {
         items.extend(codes(&names, kind));
     }
+    items.extend(super::table::module(&names));
     items.extend(sources(catalog));
     let file: syn::File = syn::parse2(items)?;
     let mut out = freshness::header(env!("CARGO_PKG_VERSION"), inputs);
