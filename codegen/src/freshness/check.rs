@@ -107,9 +107,7 @@ impl<'g> Recorded<'g> {
     /// with one.
     pub fn new(generated: &'g [u8]) -> Option<Recorded<'g>> {
         let mut rest = generated;
-        if strip(next_line(&mut rest), MARKER).is_none() {
-            return None;
-        }
+        strip(next_line(&mut rest), MARKER)?;
         while !rest.is_empty() {
             if next_line(&mut rest) == INPUTS_LINE.as_bytes() {
                 return Some(Recorded { rest });
