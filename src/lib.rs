@@ -95,8 +95,8 @@
 //!   final status") and REJECTED ("rejected by Infobip, or the operator has reverted
 //!   Rejected as final status"). [`StatusCode::is_final`] is `true` in the last four
 //!   groups and `false` in PENDING, with one exception:
-//!   [`DELIVERED_TO_OPERATOR`](StatusCode::DeliveredToOperator) is not final, because a
-//!   report from the handset may follow (its docs quote Infobip's current page). A
+//!   [`DELIVERED_TO_OPERATOR`][operator] is not final, because a report from the handset
+//!   may follow (its docs quote Infobip's current page). A
 //!   status of any other group (one a refreshed page adds), or of none, is not final
 //!   either: the conservative answer, since a later report may come.
 //!   [`StatusGroup::is_final`] answers for a group when the code is unknown, and
@@ -117,6 +117,8 @@
 //!   otherwise: `REJECTED_SYSTEM_ERROR` says "please retry submission", and
 //!   `EC_PUSH_CLOUD_TEMP_UNAVAILABLE` is flagged permanent although its text says the
 //!   message "is pending in retry". The crate reports the page as written.
+//!
+//! [operator]: https://docs.rs/infobip-codes/latest/infobip_codes/enum.StatusCode.html#variant.DeliveredToOperator
 //!
 //! # Ids
 //!
