@@ -8,13 +8,17 @@
 //!   `docs-source/` and writes the code into `OUT_DIR`, which the crate compiles
 //!   instead. Located errors in the page fail the build; warnings are left to
 //!   `cargo codes check`, which prints them with the same locations.
+//!
+//! Every dependent compiles this script, so it is kept small: the check is the
+//! generator's lean core (`codegen/src/freshness/check.rs`, copied byte for byte), and
+//! the messages are printed as they are found.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-// The generator's own check, `codegen/src/freshness/check.rs`, copied byte for byte.
-// With `regenerate` there is nothing to check: only its constants are used.
-#[cfg_attr(feature = "regenerate", allow(dead_code))]
+// The generator's own check, `codegen/src/freshness/check.rs`, copied byte for byte. The
+// script uses part of it, and with `regenerate` only its constants.
+#[allow(dead_code)]
 #[path = "build/freshness.rs"]
 mod freshness;
 
@@ -24,23 +28,56 @@ fn main() -> ExitCode {
     println!("cargo::rerun-if-changed={}", freshness::DOCS_DIR);
     println!("cargo::rerun-if-changed={}", freshness::GENERATED_FILE);
     let root = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
-    let root = Path::new(&root);
-    match run(root) {
-        Ok(()) => ExitCode::SUCCESS,
+    if run(Path::new(&root)) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Whether the committed generated source is fresh; otherwise says why, and the way out.
+#[cfg(not(feature = "regenerate"))]
+fn run(root: &Path) -> bool {
+    use freshness::{Unchecked, DOCS_DIR, GENERATED_FILE};
+    let mut fresh = true;
+    let checked = freshness::compare(root, &mut |change, path| {
+        if fresh {
+            fresh = false;
+            eprintln!("infobip-codes: {}", freshness::STALE);
+        }
+        eprintln!("  {} {path}", change.label());
+    });
+    match checked {
+        Ok(()) if fresh => return true,
+        Ok(()) => {}
+        Err(Unchecked::Unreadable(e)) => {
+            eprintln!("infobip-codes: cannot read {GENERATED_FILE}: {e}");
+        }
+        Err(Unchecked::NoHeader) => eprintln!(
+            "infobip-codes: {GENERATED_FILE} has no `@generated` header recording its inputs"
+        ),
+        Err(Unchecked::DocsUnreadable(e)) => {
+            eprintln!("infobip-codes: cannot read {DOCS_DIR}/: {e}")
+        }
+    }
+    eprintln!("{}", freshness::WAY_OUT);
+    false
+}
+
+/// Generates the code from `docs-source/` into `OUT_DIR`; otherwise says why not.
+#[cfg(feature = "regenerate")]
+fn run(root: &Path) -> bool {
+    match regenerate(root) {
+        Ok(()) => true,
         Err(message) => {
             eprintln!("{message}");
-            ExitCode::FAILURE
+            false
         }
     }
 }
 
-#[cfg(not(feature = "regenerate"))]
-fn run(root: &Path) -> Result<(), String> {
-    freshness::check(root).map_err(|stale| format!("infobip-codes: {stale}"))
-}
-
 #[cfg(feature = "regenerate")]
-fn run(root: &Path) -> Result<(), String> {
+fn regenerate(root: &Path) -> Result<(), String> {
     let reading = infobip_codes_codegen::committed::read_package(root);
     let source = reading
         .source()

@@ -76,7 +76,7 @@ fn main() {
     let body = std::io::read_to_string(std::io::stdin()).unwrap_or_default();
     let Ok(report) = serde_json::from_str::<Report>(&body) else { return };
     for r in report.results {
-        let retry = r.error.as_ref().and_then(MessageError::is_permanent) == Some(false);
+        let retry = r.error.as_ref().is_some_and(|e| !e.is_permanent());
         println!("{} {:?} retry={retry}", r.message_id, r.status.code());
     }
 }

@@ -5069,6 +5069,212 @@ pub(crate) const ERROR_ID_SLOTS: &[[u16; 64]; 21] = &[
 
 pub(crate) const ERROR_MAX_NAME_LEN: usize = 45;
 
+/// Every code of the page, in one table: 40 status codes and 149 error codes.
+///
+/// Each name links to its variant. The last column is [`StatusCode::is_final`] for a
+/// status and [`ErrorCode::permanent`] for an error ("not documented" where the page
+/// gives no flag). The same id can name a status and an error, or codes of several
+/// channels: [`StatusCode::from_id_all`] and [`ErrorCode::from_id_all`] return each
+/// one.
+///
+/// [`StatusCode::is_final`]: crate::StatusCode::is_final
+/// [`ErrorCode::permanent`]: crate::ErrorCode::permanent
+/// [`StatusCode::from_id_all`]: crate::StatusCode::from_id_all
+/// [`ErrorCode::from_id_all`]: crate::ErrorCode::from_id_all
+///
+/// | kind | id | name | channel | group | final or permanent |
+/// | --- | --- | --- | --- | --- | --- |
+/// | status | 2 | [`DELIVERED_TO_OPERATOR`](crate::StatusCode::DeliveredToOperator) | General | [`DELIVERED`](crate::StatusGroup::Delivered) (3) | not final |
+/// | status | 3 | [`PENDING_WAITING_DELIVERY`](crate::StatusCode::PendingWaitingDelivery) | General | [`PENDING`](crate::StatusGroup::Pending) (1) | not final |
+/// | status | 4 | [`UNDELIVERABLE_REJECTED_OPERATOR`](crate::StatusCode::UndeliverableRejectedOperator) | General | [`UNDELIVERABLE`](crate::StatusGroup::Undeliverable) (2) | final |
+/// | status | 5 | [`DELIVERED_TO_HANDSET`](crate::StatusCode::DeliveredToHandset) | General | [`DELIVERED`](crate::StatusGroup::Delivered) (3) | final |
+/// | status | 6 | [`REJECTED_NETWORK`](crate::StatusCode::RejectedNetwork) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 7 | [`PENDING_ENROUTE`](crate::StatusCode::PendingEnroute) | General | [`PENDING`](crate::StatusGroup::Pending) (1) | not final |
+/// | status | 8 | [`REJECTED_PREFIX_MISSING`](crate::StatusCode::RejectedPrefixMissing) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 9 | [`UNDELIVERABLE_NOT_DELIVERED`](crate::StatusCode::UndeliverableNotDelivered) | General | [`UNDELIVERABLE`](crate::StatusGroup::Undeliverable) (2) | final |
+/// | status | 10 | [`REJECTED_DND`](crate::StatusCode::RejectedDnd) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 11 | [`REJECTED_SOURCE`](crate::StatusCode::RejectedSource) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 12 | [`REJECTED_NOT_ENOUGH_CREDITS`](crate::StatusCode::RejectedNotEnoughCredits) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 13 | [`REJECTED_SENDER`](crate::StatusCode::RejectedSender) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 14 | [`REJECTED_DESTINATION`](crate::StatusCode::RejectedDestination) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 15 | [`EXPIRED_EXPIRED`](crate::StatusCode::ExpiredExpired) | General | [`EXPIRED`](crate::StatusGroup::Expired) (4) | final |
+/// | status | 17 | [`REJECTED_PREPAID_PACKAGE_EXPIRED`](crate::StatusCode::RejectedPrepaidPackageExpired) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 18 | [`REJECTED_DESTINATION_NOT_REGISTERED`](crate::StatusCode::RejectedDestinationNotRegistered) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 19 | [`REJECTED_ROUTE_NOT_AVAILABLE`](crate::StatusCode::RejectedRouteNotAvailable) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 20 | [`REJECTED_FLOODING_FILTER`](crate::StatusCode::RejectedFloodingFilter) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 21 | [`REJECTED_SYSTEM_ERROR`](crate::StatusCode::RejectedSystemError) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 23 | [`REJECTED_DUPLICATE_MESSAGE_ID`](crate::StatusCode::RejectedDuplicateMessageId) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 24 | [`REJECTED_INVALID_UDH`](crate::StatusCode::RejectedInvalidUdh) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 25 | [`REJECTED_MESSAGE_TOO_LONG`](crate::StatusCode::RejectedMessageTooLong) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 26 | [`PENDING_ACCEPTED`](crate::StatusCode::PendingAccepted) | General | [`PENDING`](crate::StatusGroup::Pending) (1) | not final |
+/// | status | 29 | [`EXPIRED_DLR_UNKNOWN`](crate::StatusCode::ExpiredDlrUnknown) | General | [`EXPIRED`](crate::StatusGroup::Expired) (4) | final |
+/// | status | 51 | [`MISSING_TO`](crate::StatusCode::MissingTo) | General | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 52 | [`REJECTED_INVALID_DESTINATION`](crate::StatusCode::RejectedInvalidDestination) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 53 | [`REJECTED_INVALID_AUDIO_FILE_URL`](crate::StatusCode::RejectedInvalidAudioFileUrl) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 54 | [`REJECTED_UNSUPPORTED_LANGUAGE`](crate::StatusCode::RejectedUnsupportedLanguage) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 55 | [`REJECTED_MESSAGE_IS_EMPTY`](crate::StatusCode::RejectedMessageIsEmpty) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 56 | [`REJECTED_INVALID_NOTIFY_URL`](crate::StatusCode::RejectedInvalidNotifyUrl) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 57 | [`REJECTED_INVALID_NOTIFY_CONTENT_TYPE`](crate::StatusCode::RejectedInvalidNotifyContentType) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 58 | [`REJECTED_INVALID_DTMF_SIGN`](crate::StatusCode::RejectedInvalidDtmfSign) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 59 | [`REJECTED_INVALID_DTMF_TIMEOUT`](crate::StatusCode::RejectedInvalidDtmfTimeout) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 60 | [`REJECTED_INVALID_RING_TIMEOUT`](crate::StatusCode::RejectedInvalidRingTimeout) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 61 | [`REJECTED_INVALID_CALL_TIMEOUT`](crate::StatusCode::RejectedInvalidCallTimeout) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 62 | [`REJECTED_INVALID_MACHINE_DETECTION`](crate::StatusCode::RejectedInvalidMachineDetection) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 63 | [`REJECTED_INVALID_ACTIONS`](crate::StatusCode::RejectedInvalidActions) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 64 | [`REJECTED_INVALID_ACTION_GROUPS`](crate::StatusCode::RejectedInvalidActionGroups) | Voice | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 65 | [`REJECTED_NO_APPLICATION`](crate::StatusCode::RejectedNoApplication) | Push notifications | [`REJECTED`](crate::StatusGroup::Rejected) (5) | final |
+/// | status | 66 | [`UNDELIVERABLE_NO_DESTINATION`](crate::StatusCode::UndeliverableNoDestination) | Push notifications | [`UNDELIVERABLE`](crate::StatusGroup::Undeliverable) (2) | final |
+/// | error | 0 | [`NO_ERROR`](crate::ErrorCode::NoError) | General | [`OK`](crate::ErrorGroup::Ok) (0) | temporary |
+/// | error | 1 | [`EC_UNKNOWN_SUBSCRIBER`](crate::ErrorCode::EcUnknownSubscriber) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | permanent |
+/// | error | 5 | [`EC_UNIDENTIFIED_SUBSCRIBER`](crate::ErrorCode::EcUnidentifiedSubscriber) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 6 | [`EC_ABSENT_SUBSCRIBER_SM`](crate::ErrorCode::EcAbsentSubscriberSm) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 8 | [`EC_ROAMING_NOT_ALLOWED`](crate::ErrorCode::EcRoamingNotAllowed) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 9 | [`EC_ILLEGAL_SUBSCRIBER`](crate::ErrorCode::EcIllegalSubscriber) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | permanent |
+/// | error | 10 | [`EC_BEARER_SERVICE_NOT_PROVISIONED`](crate::ErrorCode::EcBearerServiceNotProvisioned) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 11 | [`EC_TELESERVICE_NOT_PROVISIONED`](crate::ErrorCode::EcTeleserviceNotProvisioned) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | permanent |
+/// | error | 12 | [`EC_ILLEGAL_EQUIPMENT`](crate::ErrorCode::EcIllegalEquipment) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | permanent |
+/// | error | 13 | [`EC_CALL_BARRED`](crate::ErrorCode::EcCallBarred) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 20 | [`EC_SS_INCOMPATIBILITY`](crate::ErrorCode::EcSsIncompatibility) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 21 | [`EC_FACILITY_NOT_SUPPORTED`](crate::ErrorCode::EcFacilityNotSupported) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 27 | [`EC_ABSENT_SUBSCRIBER`](crate::ErrorCode::EcAbsentSubscriber) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 31 | [`EC_SUBSCRIBER_BUSY_FOR_MT_SMS`](crate::ErrorCode::EcSubscriberBusyForMtSms) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 32 | [`EC_SM_DELIVERY_FAILURE`](crate::ErrorCode::EcSmDeliveryFailure) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 33 | [`EC_MESSAGE_WAITING_LIST_FULL`](crate::ErrorCode::EcMessageWaitingListFull) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 34 | [`EC_SYSTEM_FAILURE`](crate::ErrorCode::EcSystemFailure) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 35 | [`EC_DATA_MISSING`](crate::ErrorCode::EcDataMissing) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 36 | [`EC_UNEXPECTED_DATA_VALUE`](crate::ErrorCode::EcUnexpectedDataValue) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 51 | [`EC_RESOURCE_LIMITATION`](crate::ErrorCode::EcResourceLimitation) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 71 | [`EC_UNKNOWN_ALPHABET`](crate::ErrorCode::EcUnknownAlphabet) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 255 | [`EC_UNKNOWN_ERROR`](crate::ErrorCode::EcUnknownError) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 256 | [`EC_SM_DF_MEMORYCAPACITYEXCEEDED`](crate::ErrorCode::EcSmDfMemorycapacityexceeded) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 257 | [`EC_SM_DF_EQUIPMENTPROTOCOLERROR`](crate::ErrorCode::EcSmDfEquipmentprotocolerror) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 258 | [`EC_SM_DF_EQUIPMENTNOTSM_EQUIPPED`](crate::ErrorCode::EcSmDfEquipmentnotsmEquipped) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 259 | [`EC_SM_DF_UNKNOWNSERVICECENTRE`](crate::ErrorCode::EcSmDfUnknownservicecentre) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 260 | [`EC_SM_DF_SC_CONGESTION`](crate::ErrorCode::EcSmDfScCongestion) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 261 | [`EC_SM_DF_INVALIDSME_ADDRESS`](crate::ErrorCode::EcSmDfInvalidsmeAddress) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 262 | [`EC_SM_DF_SUBSCRIBERNOTSC_SUBSCRIBER`](crate::ErrorCode::EcSmDfSubscribernotscSubscriber) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 500 | [`EC_PROVIDER_GENERAL_ERROR`](crate::ErrorCode::EcProviderGeneralError) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 501 | [`EC_INVALID_RESPONSE_RECEIVED`](crate::ErrorCode::EcInvalidResponseReceived) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 502 | [`EC_NO_RESPONSE`](crate::ErrorCode::EcNoResponse) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 503 | [`EC_SERVICE_COMPLETION_FAILURE`](crate::ErrorCode::EcServiceCompletionFailure) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 504 | [`EC_UNEXPECTED_RESPONSE_FROM_PEER`](crate::ErrorCode::EcUnexpectedResponseFromPeer) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 507 | [`EC_MISTYPED_PARAMETER`](crate::ErrorCode::EcMistypedParameter) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 508 | [`EC_NOT_SUPPORTED_SERVICE`](crate::ErrorCode::EcNotSupportedService) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 509 | [`EC_DUPLICATED_INVOKE_ID`](crate::ErrorCode::EcDuplicatedInvokeId) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1024 | [`EC_OR_APPCONTEXTNOTSUPPORTED`](crate::ErrorCode::EcOrAppcontextnotsupported) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1025 | [`EC_OR_INVALIDDESTINATIONREFERENCE`](crate::ErrorCode::EcOrInvaliddestinationreference) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1026 | [`EC_OR_INVALIDORIGINATINGREFERENCE`](crate::ErrorCode::EcOrInvalidoriginatingreference) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1027 | [`EC_OR_ENCAPSULATEDAC_NOTSUPPORTED`](crate::ErrorCode::EcOrEncapsulatedacNotsupported) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1028 | [`EC_OR_TRANSPORTPROTECTIONNOTADEQUATE`](crate::ErrorCode::EcOrTransportprotectionnotadequate) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1029 | [`EC_OR_NOREASONGIVEN`](crate::ErrorCode::EcOrNoreasongiven) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1030 | [`EC_OR_POTENTIALVERSIONINCOMPATIBILITY`](crate::ErrorCode::EcOrPotentialversionincompatibility) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1031 | [`EC_OR_REMOTENODENOTREACHABLE`](crate::ErrorCode::EcOrRemotenodenotreachable) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1152 | [`EC_NNR_NOTRANSLATIONFORANADDRESSOFSUCHNATURE`](crate::ErrorCode::EcNnrNotranslationforanaddressofsuchnature) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1153 | [`EC_NNR_NOTRANSLATIONFORTHISSPECIFICADDRESS`](crate::ErrorCode::EcNnrNotranslationforthisspecificaddress) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1154 | [`EC_NNR_SUBSYSTEMCONGESTION`](crate::ErrorCode::EcNnrSubsystemcongestion) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1155 | [`EC_NNR_SUBSYSTEMFAILURE`](crate::ErrorCode::EcNnrSubsystemfailure) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1156 | [`EC_NNR_UNEQUIPPEDUSER`](crate::ErrorCode::EcNnrUnequippeduser) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1157 | [`EC_NNR_MTPFAILURE`](crate::ErrorCode::EcNnrMtpfailure) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1158 | [`EC_NNR_NETWORKCONGESTION`](crate::ErrorCode::EcNnrNetworkcongestion) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1159 | [`EC_NNR_UNQUALIFIED`](crate::ErrorCode::EcNnrUnqualified) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1160 | [`EC_NNR_ERRORINMESSAGETRANSPORTXUDT`](crate::ErrorCode::EcNnrErrorinmessagetransportxudt) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1161 | [`EC_NNR_ERRORINLOCALPROCESSINGXUDT`](crate::ErrorCode::EcNnrErrorinlocalprocessingxudt) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1162 | [`EC_NNR_DESTINATIONCANNOTPERFORMREASSEMBLYXUDT`](crate::ErrorCode::EcNnrDestinationcannotperformreassemblyxudt) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1163 | [`EC_NNR_SCCPFAILURE`](crate::ErrorCode::EcNnrSccpfailure) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1164 | [`EC_NNR_HOPCOUNTERVIOLATION`](crate::ErrorCode::EcNnrHopcounterviolation) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1165 | [`EC_NNR_SEGMENTATIONNOTSUPPORTED`](crate::ErrorCode::EcNnrSegmentationnotsupported) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1166 | [`EC_NNR_SEGMENTATIONFAILURE`](crate::ErrorCode::EcNnrSegmentationfailure) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1281 | [`EC_UA_USERSPECIFICREASON`](crate::ErrorCode::EcUaUserspecificreason) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1282 | [`EC_UA_USERRESOURCELIMITATION`](crate::ErrorCode::EcUaUserresourcelimitation) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1283 | [`EC_UA_RESOURCEUNAVAILABLE`](crate::ErrorCode::EcUaResourceunavailable) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1284 | [`EC_UA_APPLICATIONPROCEDURECANCELLATION`](crate::ErrorCode::EcUaApplicationprocedurecancellation) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1536 | [`EC_PA_PROVIDERMALFUNCTION`](crate::ErrorCode::EcPaProvidermalfunction) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1537 | [`EC_PA_SUPPORTINGDIALOGORTRANSACTIONREALEASED`](crate::ErrorCode::EcPaSupportingdialogortransactionrealeased) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1538 | [`EC_PA_RESSOURCELIMITATION`](crate::ErrorCode::EcPaRessourcelimitation) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1539 | [`EC_PA_MAINTENANCEACTIVITY`](crate::ErrorCode::EcPaMaintenanceactivity) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1540 | [`EC_PA_VERSIONINCOMPATIBILITY`](crate::ErrorCode::EcPaVersionincompatibility) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1541 | [`EC_PA_ABNORMALMAPDIALOG`](crate::ErrorCode::EcPaAbnormalmapdialog) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1792 | [`EC_NC_ABNORMALEVENTDETECTEDBYPEER`](crate::ErrorCode::EcNcAbnormaleventdetectedbypeer) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1793 | [`EC_NC_RESPONSEREJECTEDBYPEER`](crate::ErrorCode::EcNcResponserejectedbypeer) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1794 | [`EC_NC_ABNORMALEVENTRECEIVEDFROMPEER`](crate::ErrorCode::EcNcAbnormaleventreceivedfrompeer) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1795 | [`EC_NC_MESSAGECANNOTBEDELIVEREDTOPEER`](crate::ErrorCode::EcNcMessagecannotbedeliveredtopeer) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 1796 | [`EC_NC_PROVIDEROUTOFINVOKE`](crate::ErrorCode::EcNcProvideroutofinvoke) | General | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 2048 | [`EC_TIME_OUT`](crate::ErrorCode::EcTimeOut) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 2049 | [`EC_IMSI_BLACKLISTED`](crate::ErrorCode::EcImsiBlacklisted) | General | [`USER_ERRORS`](crate::ErrorGroup::UserErrors) (2) | permanent |
+/// | error | 2050 | [`EC_DEST_ADDRESS_BLACKLISTED`](crate::ErrorCode::EcDestAddressBlacklisted) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 2051 | [`EC_INVALIDMSCADDRESS`](crate::ErrorCode::EcInvalidmscaddress) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 2052 | [`EC_BLACKLISTED_DESTINATIONADDRESS`](crate::ErrorCode::EcBlacklistedDestinationaddress) | General | [`USER_ERRORS`](crate::ErrorGroup::UserErrors) (2) | permanent |
+/// | error | 2053 | [`EC_SOURCE_ADDRESS_BLACKLISTED`](crate::ErrorCode::EcSourceAddressBlacklisted) | General | [`USER_ERRORS`](crate::ErrorGroup::UserErrors) (2) | permanent |
+/// | error | 4096 | [`EC_INVALID_PDU_FORMAT`](crate::ErrorCode::EcInvalidPduFormat) | General | [`USER_ERRORS`](crate::ErrorGroup::UserErrors) (2) | permanent |
+/// | error | 4097 | [`EC_NOTSUBMITTEDTOGMSC`](crate::ErrorCode::EcNotsubmittedtogmsc) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 4100 | [`EC_MESSAGE_CANCELED`](crate::ErrorCode::EcMessageCanceled) | General | [`USER_ERRORS`](crate::ErrorGroup::UserErrors) (2) | permanent |
+/// | error | 4101 | [`EC_VALIDITYEXPIRED`](crate::ErrorCode::EcValidityexpired) | General | [`USER_ERRORS`](crate::ErrorGroup::UserErrors) (2) | permanent |
+/// | error | 4102 | [`EC_NOTSUBMITTEDTOSMPPCHANNEL`](crate::ErrorCode::EcNotsubmittedtosmppchannel) | General | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 5000 | [`VOICE_ANSWERED`](crate::ErrorCode::VoiceAnswered) | Voice | [`OK`](crate::ErrorGroup::Ok) (0) | permanent |
+/// | error | 5001 | [`VOICE_ANSWERED_MACHINE`](crate::ErrorCode::VoiceAnsweredMachine) | Voice | [`OK`](crate::ErrorGroup::Ok) (0) | permanent |
+/// | error | 5002 | [`EC_VOICE_USER_BUSY`](crate::ErrorCode::EcVoiceUserBusy) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 5003 | [`EC_VOICE_NO_ANSWER`](crate::ErrorCode::EcVoiceNoAnswer) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 5004 | [`EC_VOICE_ERROR_DOWNLOADING_FILE`](crate::ErrorCode::EcVoiceErrorDownloadingFile) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 5005 | [`EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT`](crate::ErrorCode::EcVoiceErrorUnsupportedAudioFormat) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 5400 | [`EC_VOICE_ERROR_BAD_REQUEST`](crate::ErrorCode::EcVoiceErrorBadRequest5400) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5403 | [`EC_VOICE_ERROR_BAD_REQUEST`](crate::ErrorCode::EcVoiceErrorBadRequest5403) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5404 | [`EC_VOICE_ERROR_DESTINATION_NOT_FOUND`](crate::ErrorCode::EcVoiceErrorDestinationNotFound) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5407 | [`EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED`](crate::ErrorCode::EcVoiceErrorProxyAuthenticationRequired) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5408 | [`EC_VOICE_ERROR_BAD_REQUEST`](crate::ErrorCode::EcVoiceErrorBadRequest5408) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5410 | [`EC_VOICE_ERROR_GONE`](crate::ErrorCode::EcVoiceErrorGone) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5413 | [`EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE`](crate::ErrorCode::EcVoiceErrorRequestEntityTooLarge) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5414 | [`EC_VOICE_ERROR_REQUEST_URI_TOO_LONG`](crate::ErrorCode::EcVoiceErrorRequestUriTooLong) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5415 | [`EC_VOICE_UNSUPPORTED_MEDIA_TYPE`](crate::ErrorCode::EcVoiceUnsupportedMediaType) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5480 | [`EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE`](crate::ErrorCode::EcVoiceErrorTemporarilyNotAvailable) | Voice | [`HANDSET_ERRORS`](crate::ErrorGroup::HandsetErrors) (1) | temporary |
+/// | error | 5484 | [`EC_VOICE_ERROR_ADDRESS_INCOMPLETE`](crate::ErrorCode::EcVoiceErrorAddressIncomplete) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5487 | [`EC_VOICE_ERROR_BAD_REQUEST`](crate::ErrorCode::EcVoiceErrorBadRequest5487) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5488 | [`EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE`](crate::ErrorCode::EcVoiceErrorNotAcceptableHere) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5491 | [`EC_VOICE_ERROR_BAD_REQUEST`](crate::ErrorCode::EcVoiceErrorBadRequest5491) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | temporary |
+/// | error | 5492 | [`EC_DUPLICATE_MESSAGE`](crate::ErrorCode::EcDuplicateMessage) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 5501 | [`EC_VOICE_NOT_IMPLEMENTED`](crate::ErrorCode::EcVoiceNotImplemented) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 5503 | [`EC_VOICE_SERVICE_UNAVAILABLE`](crate::ErrorCode::EcVoiceServiceUnavailable) | Voice | [`OPERATOR_ERRORS`](crate::ErrorGroup::OperatorErrors) (3) | permanent |
+/// | error | 8001 | [`EC_DEVICE_APP_UNINSTALL`](crate::ErrorCode::EcDeviceAppUninstall) | Push notifications | [`Registration error`](crate::ErrorGroup::RegistrationError) (1) | permanent |
+/// | error | 8002 | [`EC_GCM_MISMATCH_SENDER_ID`](crate::ErrorCode::EcGcmMismatchSenderId) | Push notifications | [`Registration error`](crate::ErrorGroup::RegistrationError) (1) | permanent |
+/// | error | 8003 | [`EC_NO_APPLICATION_FOUND`](crate::ErrorCode::EcNoApplicationFound) | Push notifications | [`Registration error`](crate::ErrorGroup::RegistrationError) (1) | permanent |
+/// | error | 8004 | [`EC_NO_REGISTRATION_ID_FOUND`](crate::ErrorCode::EcNoRegistrationIdFound) | Push notifications | [`Registration error`](crate::ErrorGroup::RegistrationError) (1) | permanent |
+/// | error | 8005 | [`EC_SYS_ERROR_FROM_CLOUD`](crate::ErrorCode::EcSysErrorFromCloud) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 8006 | [`EC_INVALID_GCM_AUTH_DATA`](crate::ErrorCode::EcInvalidGcmAuthData) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 8007 | [`EC_INVALID_APNS_CERT`](crate::ErrorCode::EcInvalidApnsCert) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 8008 | [`EC_APPLICATION_CLOUD_TYPE_DISABLED`](crate::ErrorCode::EcApplicationCloudTypeDisabled) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 8009 | [`EC_PUSH_INTERNAL_REQUEST_ERROR`](crate::ErrorCode::EcPushInternalRequestError) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 8010 | [`EC_INVALID_PUSH_PAYLOAD`](crate::ErrorCode::EcInvalidPushPayload) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 8011 | [`EC_PUSH_INTERNAL_GW_ERROR`](crate::ErrorCode::EcPushInternalGwError) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 8012 | [`EC_PUSH_CLOUD_TEMP_UNAVAILABLE`](crate::ErrorCode::EcPushCloudTempUnavailable) | Push notifications | [`Cloud error`](crate::ErrorGroup::CloudError) (3) | permanent |
+/// | error | 6001 | [`EC_EMAIL_BLACKLISTED`](crate::ErrorCode::EcEmailBlacklisted) | Email | [`Dropped`](crate::ErrorGroup::Dropped) (1) | permanent |
+/// | error | 6002 | [`EC_EMAIL_SPAM_CONTENT`](crate::ErrorCode::EcEmailSpamContent) | Email | [`Dropped`](crate::ErrorGroup::Dropped) (1) | permanent |
+/// | error | 6003 | [`EC_UNSUBSCRIBED_EMAIL_ADDRESS`](crate::ErrorCode::EcUnsubscribedEmailAddress) | Email | [`Dropped`](crate::ErrorGroup::Dropped) (1) | permanent |
+/// | error | 6004 | [`EC_BOUNCED_EMAIL_ADDRESS`](crate::ErrorCode::EcBouncedEmailAddress) | Email | [`Dropped`](crate::ErrorGroup::Dropped) (1) | permanent |
+/// | error | 6005 | [`EC_EMAIL_DROPPED`](crate::ErrorCode::EcEmailDropped) | Email | [`Dropped`](crate::ErrorGroup::Dropped) (1) | permanent |
+/// | error | 6006 | [`EC_INVALID_EMAIL_ADDRESS`](crate::ErrorCode::EcInvalidEmailAddress) | Email | [`Bounced`](crate::ErrorGroup::Bounced) (2) | permanent |
+/// | error | 6007 | [`EC_MAILBOX_TEMPORARILY_UNAVAILABLE`](crate::ErrorCode::EcMailboxTemporarilyUnavailable) | Email | [`Bounced`](crate::ErrorGroup::Bounced) (2) | temporary |
+/// | error | 6008 | [`EC_DEFERRED_DUE_TO_INSUFFICIENT_STORAGE`](crate::ErrorCode::EcDeferredDueToInsufficientStorage) | Email | [`Bounced`](crate::ErrorGroup::Bounced) (2) | temporary |
+/// | error | 6009 | [`EC_MAILBOX_UNAVAILABLE`](crate::ErrorCode::EcMailboxUnavailable) | Email | [`Bounced`](crate::ErrorGroup::Bounced) (2) | permanent |
+/// | error | 6010 | [`EC_STORAGE_LIMIT_EXCEEDED`](crate::ErrorCode::EcStorageLimitExceeded) | Email | [`Bounced`](crate::ErrorGroup::Bounced) (2) | permanent |
+/// | error | 6011 | [`EC_SOFT_BOUNCE`](crate::ErrorCode::EcSoftBounce) | Email | [`Bounced`](crate::ErrorGroup::Bounced) (2) | temporary |
+/// | error | 6012 | [`EC_HARD_BOUNCE`](crate::ErrorCode::EcHardBounce) | Email | [`Bounced`](crate::ErrorGroup::Bounced) (2) | permanent |
+/// | error | 6013 | [`EC_TEMPORARY_SENDING_ERROR`](crate::ErrorCode::EcTemporarySendingError) | Email | [`System Error`](crate::ErrorGroup::SystemError) (3) | temporary |
+/// | error | 6014 | [`EC_PERMANENT_SENDING_ERROR`](crate::ErrorCode::EcPermanentSendingError) | Email | [`System Error`](crate::ErrorGroup::SystemError) (3) | permanent |
+/// | error | 6015 | [`EC_GATEWAY_ERROR`](crate::ErrorCode::EcGatewayError) | Email | [`System Error`](crate::ErrorGroup::SystemError) (3) | permanent |
+/// | error | 7001 | [`EC_UNKNOWN_APPLICATION`](crate::ErrorCode::EcUnknownApplication) | Chat | [`Client error`](crate::ErrorGroup::ClientError) (1) | permanent |
+/// | error | 7002 | [`EC_UNKNOWN_USER`](crate::ErrorCode::EcUnknownUser) | Chat | [`Client error`](crate::ErrorGroup::ClientError) (1) | permanent |
+/// | error | 7003 | [`EC_BLOCKED_USER`](crate::ErrorCode::EcBlockedUser) | Chat | [`Client error`](crate::ErrorGroup::ClientError) (1) | permanent |
+/// | error | 7004 | [`EC_UNAUTHORIZED_ACCESS`](crate::ErrorCode::EcUnauthorizedAccess) | Chat | [`Client error`](crate::ErrorGroup::ClientError) (1) | permanent |
+/// | error | 7005 | [`EC_FORBIDDEN_ACCESS`](crate::ErrorCode::EcForbiddenAccess) | Chat | [`Client error`](crate::ErrorGroup::ClientError) (1) | permanent |
+/// | error | 7050 | [`EC_PROVIDER_INTERNAL_ERROR`](crate::ErrorCode::EcProviderInternalError) | Chat | [`Provider error`](crate::ErrorGroup::ProviderError) (2) | temporary |
+/// | error | 7051 | [`EC_PROVIDER_TIMEOUT`](crate::ErrorCode::EcProviderTimeout) | Chat | [`Provider error`](crate::ErrorGroup::ProviderError) (2) | temporary |
+/// | error | 7080 | [`EC_INTERNAL_ERROR`](crate::ErrorCode::EcInternalError) | Chat | [`System Error`](crate::ErrorGroup::SystemError) (3) | permanent |
+/// | error | 7081 | [`EC_CONFIGURATION_ERROR`](crate::ErrorCode::EcConfigurationError) | Chat | [`System Error`](crate::ErrorGroup::SystemError) (3) | permanent |
+/// | error | 7102 | [`EC_PHONE_MATCHING_DISABLED`](crate::ErrorCode::EcPhoneMatchingDisabled) | Chat | [`Client error`](crate::ErrorGroup::ClientError) (1) | permanent |
+/// | error | 7201 | [`EC_UNSUPPORTED_DEVICE`](crate::ErrorCode::EcUnsupportedDevice) | Chat | [`Client error`](crate::ErrorGroup::ClientError) (1) | permanent |
+/// | error | 7280 | [`EC_DUPLICATE_REQUEST`](crate::ErrorCode::EcDuplicateRequest) | Chat | [`System Error`](crate::ErrorGroup::SystemError) (3) | permanent |
+/// | error | 7281 | [`EC_BAD_ORIGIN`](crate::ErrorCode::EcBadOrigin) | Chat | [`System Error`](crate::ErrorGroup::SystemError) (3) | permanent |
+pub mod table {}
+
 pub(crate) const SOURCES: &[crate::data::SourceData; 1] = &[
     crate::data::SourceData {
         path: "docs-source/response-status-and-error-codes.md",

@@ -2,8 +2,10 @@
 //! Infobip's API, generated from Infobip's own page
 //! ["Response status and error codes"](https://dev.infobip.com/getting-started/response-status-and-error-codes)
 //! as published in its readme.io era: 40 statuses and 149 errors over five channels
-//! (General, Voice, Push, Email, Chat). Infobip's current page lists more; see
-//! [Where the data comes from](#where-the-data-comes-from).
+//! (General, Voice, Push, Email, Chat), all of them in [one table](table). Infobip's
+//! current page lists more; see [Where the data comes from](#where-the-data-comes-from).
+//! The [README](https://github.com/infobip-codes/infobip-codes#readme) shows the crate at a
+//! glance, with its features; this page is the reference.
 //!
 //! Decode a delivery report, and let [`Outcome`] say what it means for the message:
 //!
@@ -51,26 +53,37 @@
 //! assert_eq!(Outcome::from_codes(status, None), Outcome::Delivered);
 //! ```
 //!
+//! # What the crate holds
+//!
 //! Every send response, delivery report and message log of Infobip carries a `status`
-//! object and an `error` object. [`StatusCode`] and [`ErrorCode`] name their ids,
-//! [`StatusGroup`] and [`ErrorGroup`] their groups, [`Channel`] the page's sections;
-//! [`MessageStatus`] and [`MessageError`] (feature `serde`) are the objects themselves.
+//! object and an `error` object.
 //!
-//! # Features
+//! - [`StatusCode`] and [`ErrorCode`] name their ids: one variant per documented code,
+//!   documented with the page's description, id, channel, group and finality or
+//!   permanence, and with the documented name as a doc alias, so that searching these docs
+//!   for `EC_ABSENT_SUBSCRIBER` finds its variant. [`StatusGroup`] and [`ErrorGroup`] name
+//!   the groups, [`Channel`] the page's sections, and [`table`] lists every code.
+//! - Accessors, all `const fn`: `id`, `name`, `channel`, `group`, [`StatusCode::is_final`],
+//!   [`ErrorCode::permanent`] and [`ErrorCode::is_permanent`], and `description`: the
+//!   page's text as plain text, for logs and tickets (a link is its text followed by its
+//!   address, a list one line per item).
+//! - Lookups that never allocate: [`StatusCode::from_id`] (a `const fn`, two array reads in
+//!   a generated radix table), [`StatusCode::from_channel_id`] and
+//!   [`StatusCode::from_id_all`]; [`StatusCode::from_name`] and
+//!   [`StatusCode::from_name_all`] (exact) and [`StatusCode::from_name_ignore_case`]
+//!   (ASCII case-insensitive), through generated perfect-hash tables. The same on
+//!   [`ErrorCode`]. `ALL` lists every variant, `Display` prints the documented name,
+//!   `FromStr` reads it in any ASCII case, and `TryFrom<u16>`, `TryFrom<i32>` and
+//!   `From<code>` for `u16` and `i32` convert ids.
+//! - [`Outcome`] classifies a status and error pair, from the enums or from the objects on
+//!   the wire.
+//! - With the feature `serde`, [`MessageStatus`] and [`MessageError`] are the objects
+//!   themselves, decoded without losing anything, and the enums serialize as a key that
+//!   comes back as the same code (`"general/5/DELIVERED_TO_HANDSET"`).
 //!
-//! | feature | default | what it adds |
-//! | --- | --- | --- |
-//! | `std` | yes | links `std`, nothing beyond `alloc` today; without it the crate is `no_std` |
-//! | `alloc` | with `std` | heap types (needed by `serde`'s wire types) |
-//! | `serde` | no | `Serialize`/`Deserialize` for the enums, and [`MessageStatus`] / [`MessageError`] |
-//! | `regenerate` | no | `build.rs` generates the code from `docs-source/` instead of compiling the committed `src/generated.rs` (compiles the generator into the build script) |
-//! | `html` | no | implies `regenerate`, and lets it read rendered `.html` pages in `docs-source/` |
-//!
-//! With default features the crate has no build-dependencies: its build script, std
-//! only, checks that the committed generated source still matches the vendored page.
-//!
-//! Lookups never allocate: `default-features = false` gives a `no_std` crate with the
-//! whole API but the wire types.
+//! Without the default feature `std` the crate is `no_std`; `serde` needs `alloc`. The
+//! features `regenerate` and `html` generate the code at build time, for forks that edit
+//! the page.
 //!
 //! # Final, permanent and retry
 //!
@@ -81,14 +94,14 @@
 //!   period, "or the delivery report from the operator has reverted the expired as a
 //!   final status") and REJECTED ("rejected by Infobip, or the operator has reverted
 //!   Rejected as final status"). [`StatusCode::is_final`] is `true` in the last four
-//!   groups and `false` in PENDING, with one exception: `DELIVERED_TO_OPERATOR`, which
-//!   Infobip's current page describes as "successfully delivered to the operator's system
-//!   and awaits further processing or delivery to the recipient's handset", is not final
-//!   (a report from the handset may follow). A status of any other group (one a refreshed
-//!   page adds), or of none, is not final either: the conservative answer, since a later
-//!   report may come. [`StatusGroup::is_final`] answers for a group when the code is
-//!   unknown, and [`MessageStatus::is_final`] for an object, with the same meaning and
-//!   type: `false` where nothing is known.
+//!   groups and `false` in PENDING, with one exception:
+//!   [`DELIVERED_TO_OPERATOR`][operator] is not final, because a report from the handset
+//!   may follow (its docs quote Infobip's current page). A
+//!   status of any other group (one a refreshed page adds), or of none, is not final
+//!   either: the conservative answer, since a later report may come.
+//!   [`StatusGroup::is_final`] answers for a group when the code is unknown, and
+//!   [`MessageStatus::is_final`] for an object, with the same meaning and type: `false`
+//!   where nothing is known.
 //! - **Permanent.** The page's error tables have a `Permanent` column, and the `error`
 //!   object a `permanent` field (the page's example: `"permanent":false`).
 //!   [`ErrorCode::permanent`] returns the page's flag, `None` where the page gives
@@ -99,12 +112,13 @@
 //! - **Outcome.** [`Outcome`] puts the two together for a report: delivered, pending,
 //!   failed for good, or worth a retry later, rule by rule from the page's groups,
 //!   `is_final` and `Permanent` (its docs give the table). `DELIVERED_TO_OPERATOR` is
-//!   `Pending`: the message awaits "further processing or delivery to the recipient's
-//!   handset". The page defines no retry policy, and neither does the crate:
+//!   `Pending`. The page defines no retry policy, and neither does the crate:
 //!   `RetryLater` says a retry is not ruled out. Read the descriptions where they advise
 //!   otherwise: `REJECTED_SYSTEM_ERROR` says "please retry submission", and
 //!   `EC_PUSH_CLOUD_TEMP_UNAVAILABLE` is flagged permanent although its text says the
 //!   message "is pending in retry". The crate reports the page as written.
+//!
+//! [operator]: https://docs.rs/infobip-codes/latest/infobip_codes/enum.StatusCode.html#variant.DeliveredToOperator
 //!
 //! # Ids
 //!
@@ -180,20 +194,20 @@
 //! ```
 //! use infobip_codes::source;
 //!
-//! println!("{} ({})", source::PAGE.path(), source::SHA256);
+//! let page = &source::PAGES[0];
+//! println!("{} ({})", page.path(), page.sha256());
 //! assert_eq!(
-//!     source::URL,
+//!     page.url(),
 //!     Some("https://dev.infobip.com/getting-started/response-status-and-error-codes"),
 //! );
-//! assert!(source::RETRIEVED.is_some()); // the day the page was vendored
+//! assert!(page.retrieved().is_some()); // the day the page was vendored
 //! ```
 //!
 //! The vendored text is the page as published in its readme.io era (before the 2020
 //! redesign of Infobip's documentation); `docs-source/provenance.json` records how it was
 //! obtained. Infobip publishes the same page today, larger and with more channels, at
 //! <https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes>;
-//! `cargo codes vendor` with that address refreshes it (see the README). Newer codes
-//! decode as unknown codes until the page is refreshed.
+//! newer codes decode as unknown codes until a release of the crate ships a refreshed page.
 #![cfg_attr(
     not(feature = "serde"),
     doc = "",
@@ -243,7 +257,7 @@ mod generated {
 }
 
 pub use error::{ParseError, UnknownId};
-pub use generated::{Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
+pub use generated::{table, Channel, ErrorCode, ErrorGroup, StatusCode, StatusGroup};
 pub use outcome::Outcome;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]

@@ -89,3 +89,46 @@ fn source_pages_are_the_vendored_pages_provenance() {
         format!("docs-source/{}", entry["file"].as_str().unwrap())
     );
 }
+
+/// The table module's rows, as its docs in the committed file hold them.
+fn table_rows() -> Vec<String> {
+    let source = committed();
+    let module = source
+        .find("pub mod table {}")
+        .expect("the generated file holds the module `table`");
+    let docs_start = source[..module]
+        .rfind("\n\n")
+        .expect("the module's docs follow a blank line");
+    source[docs_start..module]
+        .lines()
+        .filter_map(|l| l.strip_prefix("/// | "))
+        .filter(|l| l.starts_with("status |") || l.starts_with("error |"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_table_lists_every_code_once_linked_to_its_variant() {
+    use infobip_codes::{ErrorCode, StatusCode};
+    let rows = table_rows();
+    assert_eq!(rows.len(), StatusCode::ALL.len() + ErrorCode::ALL.len());
+    let expected = StatusCode::ALL
+        .iter()
+        .map(|c| ("status", c.id(), c.name(), format!("StatusCode::{c:?}")))
+        .chain(
+            ErrorCode::ALL
+                .iter()
+                .map(|c| ("error", c.id(), c.name(), format!("ErrorCode::{c:?}"))),
+        );
+    for (row, (kind, id, name, variant)) in rows.iter().zip(expected) {
+        let start = format!("{kind} | {id} | [`{}`](crate::{variant})", name.trim());
+        assert!(
+            row.starts_with(&start),
+            "expected a row starting `{start}`, found `{row}`"
+        );
+    }
+    // What a reader searches for: the absent subscriber, error 27.
+    assert!(rows.iter().any(|r| r.starts_with(
+        "error | 27 | [`EC_ABSENT_SUBSCRIBER`](crate::ErrorCode::EcAbsentSubscriber) | General"
+    ) && r.ends_with("| temporary |")));
+}

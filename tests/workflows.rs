@@ -477,6 +477,17 @@ fn the_guides_name_files_that_exist() {
         }
         assert!(named >= 5, "{guide}: only {named} files named");
     }
-    assert!(read("README.md").contains("[MAINTAINING.md](MAINTAINING.md)"));
+    // The README is also the crates.io page, and the guide is not in the package: the
+    // README links to it in the repository.
+    let repository = read("Cargo.toml")
+        .lines()
+        .find_map(|l| l.strip_prefix("repository = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .expect("Cargo.toml names the repository")
+        .to_owned();
+    assert!(read("README.md").contains(&format!(
+        "[MAINTAINING.md]({repository}/blob/main/MAINTAINING.md)"
+    )));
+    assert!(read("MAINTAINING.md").contains("[README](README.md)"));
     assert!(read("MAINTAINING.md").contains("[SECURITY.md](SECURITY.md"));
 }

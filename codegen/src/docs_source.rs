@@ -269,7 +269,7 @@ pub fn folder_from_files(
         diags.push(
             Diagnostic::error(Location::new(display_dir, 1, 1), "no pages to read")
                 .with_hint(format!(
-                    "vendor the page as a .md file in {display_dir}/ (see README.md, \"Refreshing the page\")"
+                    "vendor the page as a .md file in {display_dir}/ (see MAINTAINING.md, \"Refreshing the page\")"
                 )),
         );
     }

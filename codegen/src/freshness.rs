@@ -18,14 +18,61 @@
 //! ```
 //!
 //! The build script of `infobip-codes` compares that list with the folder on every build
-//! that touches it, and fails when they differ. It has no build-dependencies, so the
-//! check is the std-only module [`check`](mod@check) (re-exported here), which the
-//! package carries as `build/freshness.rs`, a copy byte for byte; this module adds what
-//! only the generator needs, the header writer.
+//! that touches it, and fails when they differ. It has no build-dependencies, and every
+//! dependent compiles it, so its check is the lean, std-only module [`check`](mod@check),
+//! which the package carries as `build/freshness.rs`, a copy byte for byte: it reads the
+//! header, hashes, compares, and hands each difference over as it finds it. This module
+//! adds what only the generator needs: the header writer, the inputs as lists, and the
+//! whole answer as a value ([`check()`], [`Stale`]) with its message.
 
 pub mod check;
 
-pub use check::*;
+pub use check::{
+    hex, is_input, is_page, sha256, ChangeKind, Recorded, DATA_FILES, DOCS_DIR, GENERATED_FILE,
+    INPUTS_LINE, MARKER, PAGE_EXTENSIONS, PATH_PREFIX, SHA_PREFIX, STALE, WAY_OUT,
+};
+
+use check::Unchecked;
+use std::fmt;
+use std::path::Path;
+
+/// One input file and its digest.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Input {
+    /// The path as the header shows it (`docs-source/NAME`).
+    pub path: String,
+    /// Its [`digest`], 64 lowercase hex digits.
+    pub sha256: String,
+}
+
+/// The digest the header records for an input: the SHA-256 of `bytes` with every CRLF
+/// read as LF, as 64 lowercase hex digits ([`check::digest_hex`]).
+pub fn digest(bytes: &[u8]) -> String {
+    text(&check::digest_hex(bytes))
+}
+
+/// The SHA-256 digest of `data` as 64 lowercase hexadecimal digits.
+pub fn sha256_hex(data: &[u8]) -> String {
+    text(&hex(&sha256(data)))
+}
+
+fn text(hex: &[u8; 64]) -> String {
+    hex.iter().map(|&b| char::from(b)).collect()
+}
+
+/// The inputs a generated file's header records, or `None` when `generated` has no such
+/// header.
+pub fn recorded_inputs(generated: &str) -> Option<Vec<Input>> {
+    let mut recorded = Recorded::new(generated.as_bytes())?;
+    let mut inputs = Vec::new();
+    while let Some((path, sha256)) = recorded.next_input() {
+        inputs.push(Input {
+            path: path.to_owned(),
+            sha256: sha256.to_owned(),
+        });
+    }
+    recorded.is_complete().then_some(inputs)
+}
 
 /// The header of a generated file: the marker with the generator's version, how to
 /// regenerate it, and every input with its digest, sorted by path.
@@ -51,6 +98,116 @@ pub fn header(generator_version: &str, inputs: &[Input]) -> String {
         ));
     }
     h
+}
+
+/// How an input differs from what the generated file records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The file's contents changed.
+    Edited(String),
+    /// The file is new: the generated file does not record it.
+    Added(String),
+    /// The generated file records it, and it is gone.
+    Removed(String),
+}
+
+impl Change {
+    fn new(kind: ChangeKind, path: &str) -> Change {
+        let path = path.to_owned();
+        match kind {
+            ChangeKind::Edited => Change::Edited(path),
+            ChangeKind::Added => Change::Added(path),
+            ChangeKind::Removed => Change::Removed(path),
+        }
+    }
+
+    /// What changed, and the input's path.
+    pub fn parts(&self) -> (ChangeKind, &str) {
+        match self {
+            Change::Edited(p) => (ChangeKind::Edited, p),
+            Change::Added(p) => (ChangeKind::Added, p),
+            Change::Removed(p) => (ChangeKind::Removed, p),
+        }
+    }
+}
+
+/// The differences between `recorded` and `current`, by path: the recorded inputs that
+/// changed or are gone, in `recorded`'s order, then those `current` adds, in its order.
+pub fn changes(recorded: &[Input], current: &[Input]) -> Vec<Change> {
+    let mut out = Vec::new();
+    for r in recorded {
+        match current.iter().find(|c| c.path == r.path) {
+            Some(c) if c.sha256 != r.sha256 => out.push(Change::Edited(r.path.clone())),
+            Some(_) => {}
+            None => out.push(Change::Removed(r.path.clone())),
+        }
+    }
+    for c in current {
+        if !recorded.iter().any(|r| r.path == c.path) {
+            out.push(Change::Added(c.path.clone()));
+        }
+    }
+    out
+}
+
+/// Why the generated file cannot be trusted: what the build script reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stale {
+    /// The generated file cannot be read.
+    Unreadable(String),
+    /// The generated file has no header recording its inputs.
+    NoHeader,
+    /// The docs folder cannot be read.
+    DocsUnreadable(String),
+    /// The inputs changed since the file was generated.
+    Changed(Vec<Change>),
+}
+
+impl fmt::Display for Stale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stale::Unreadable(e) => writeln!(f, "cannot read {GENERATED_FILE}: {e}")?,
+            Stale::NoHeader => writeln!(
+                f,
+                "{GENERATED_FILE} has no `@generated` header recording its inputs"
+            )?,
+            Stale::DocsUnreadable(e) => writeln!(f, "cannot read {DOCS_DIR}/: {e}")?,
+            Stale::Changed(changes) => {
+                writeln!(f, "{STALE}")?;
+                for c in changes {
+                    let (kind, path) = c.parts();
+                    writeln!(f, "  {} {path}", kind.label())?;
+                }
+            }
+        }
+        f.write_str(WAY_OUT)
+    }
+}
+
+/// Checks the package at `root`: `Ok` when [`GENERATED_FILE`] records exactly the inputs
+/// in [`DOCS_DIR`]. The build script's check ([`check::compare`]), with every difference
+/// collected, and the new inputs sorted by path.
+pub fn check(root: &Path) -> Result<(), Stale> {
+    let mut changes = Vec::new();
+    check::compare(root, &mut |kind, path| {
+        changes.push(Change::new(kind, path))
+    })
+    .map_err(|e| match e {
+        Unchecked::Unreadable(e) => Stale::Unreadable(e.to_string()),
+        Unchecked::NoHeader => Stale::NoHeader,
+        Unchecked::DocsUnreadable(e) => Stale::DocsUnreadable(e.to_string()),
+    })?;
+    // The folder's order is the file system's; the message lists new inputs sorted.
+    let first_added = changes
+        .iter()
+        .position(|c| matches!(c, Change::Added(_)))
+        .unwrap_or(changes.len());
+    changes[first_added..].sort_by(|a, b| a.parts().1.cmp(b.parts().1));
+    if changes.is_empty() {
+        Ok(())
+    } else {
+        Err(Stale::Changed(changes))
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +316,136 @@ mod tests {
             ]
         );
         assert!(changes(&recorded, &recorded).is_empty());
+    }
+
+    /// A package in a temporary folder, removed on drop.
+    struct Package(std::path::PathBuf);
+
+    impl Package {
+        /// A package whose generated file records `recorded` and whose docs folder holds
+        /// `files` (name, contents).
+        fn new(tag: &str, recorded: &[(&str, &[u8])], files: &[(&str, &[u8])]) -> Package {
+            let dir = std::env::temp_dir().join(format!(
+                "infobip-codes-freshness-{tag}-{}",
+                std::process::id()
+            ));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(dir.join("src")).unwrap();
+            std::fs::create_dir_all(dir.join(DOCS_DIR)).unwrap();
+            let inputs: Vec<Input> = recorded
+                .iter()
+                .map(|(path, bytes)| input(path, &digest(bytes)))
+                .collect();
+            let generated = format!("{}\nfn x() {{}}\n", header("9.9.9", &inputs));
+            std::fs::write(dir.join(GENERATED_FILE), generated).unwrap();
+            for (name, bytes) in files {
+                std::fs::write(dir.join(DOCS_DIR).join(name), bytes).unwrap();
+            }
+            Package(dir)
+        }
+    }
+
+    impl Drop for Package {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn the_check_names_every_changed_input_in_order() {
+        let p = Package::new(
+            "changes",
+            &[
+                ("docs-source/a.md", b"page a\n"),
+                ("docs-source/gone.json", b"{}"),
+                ("docs-source/overrides.json", b"{}"),
+                // Not an input directly in the folder: never one, so gone.
+                ("docs-source/sub/b.md", b"x"),
+                ("../outside.md", b"x"),
+            ],
+            &[
+                ("a.md", b"page a, edited\n"),
+                ("overrides.json", b"{}"),
+                ("z.html", b"<p>new</p>"),
+                ("new.MD", b"new"),
+                ("notes.txt", b"not an input"),
+            ],
+        );
+        let mut seen = Vec::new();
+        check::compare(&p.0, &mut |kind, path| seen.push((kind, path.to_owned()))).unwrap();
+        let (recorded, added) = seen.split_at(4);
+        assert_eq!(
+            recorded,
+            // The header's order: sorted by path.
+            [
+                (ChangeKind::Removed, "../outside.md".to_owned()),
+                (ChangeKind::Edited, "docs-source/a.md".to_owned()),
+                (ChangeKind::Removed, "docs-source/gone.json".to_owned()),
+                (ChangeKind::Removed, "docs-source/sub/b.md".to_owned()),
+            ]
+        );
+        let mut added = added.to_vec();
+        added.sort_by(|a, b| a.1.cmp(&b.1));
+        assert_eq!(
+            added,
+            [
+                (ChangeKind::Added, "docs-source/new.MD".to_owned()),
+                (ChangeKind::Added, "docs-source/z.html".to_owned()),
+            ]
+        );
+        // The generator's answer is the same, the new inputs sorted, and its message
+        // names each one as the build script does.
+        let Err(stale) = check(&p.0) else {
+            panic!("a stale package")
+        };
+        assert_eq!(
+            stale.to_string(),
+            format!(
+                "{STALE}\n  removed: ../outside.md\n  changed: docs-source/a.md\n  \
+                 removed: docs-source/gone.json\n  removed: docs-source/sub/b.md\n  \
+                 new:     docs-source/new.MD\n  new:     docs-source/z.html\n{WAY_OUT}"
+            )
+        );
+    }
+
+    #[test]
+    fn a_fresh_package_passes_whatever_its_line_ends() {
+        let page = b"| 1 | EC_X |\n| 2 | EC_Y |\n";
+        let p = Package::new(
+            "fresh",
+            &[("docs-source/page.md", page)],
+            &[("page.md", b"| 1 | EC_X |\r\n| 2 | EC_Y |\r\n")],
+        );
+        assert_eq!(check(&p.0), Ok(()));
+        let generated = std::fs::read_to_string(p.0.join(GENERATED_FILE)).unwrap();
+        std::fs::write(p.0.join(GENERATED_FILE), generated.replace('\n', "\r\n")).unwrap();
+        assert_eq!(check(&p.0), Ok(()));
+        std::fs::write(p.0.join(GENERATED_FILE), "fn x() {}\n").unwrap();
+        assert_eq!(check(&p.0), Err(Stale::NoHeader));
+        std::fs::remove_file(p.0.join(GENERATED_FILE)).unwrap();
+        assert!(matches!(check(&p.0), Err(Stale::Unreadable(_))));
+    }
+
+    #[test]
+    fn a_header_cut_short_is_no_header() {
+        let h = header("9.9.9", &[input("docs-source/a.md", &"a".repeat(64))]);
+        let cut = h.lines().take(5).collect::<Vec<_>>().join("\n");
+        assert!(cut.ends_with("a.md"), "{cut}");
+        assert_eq!(recorded_inputs(&cut), None);
+    }
+
+    #[test]
+    fn pages_are_read_by_extension_as_path_does() {
+        for name in ["a.md", "a.b.HTM", "..md", "x.Markdown", "page.html"] {
+            let by_path = Path::new(name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)));
+            assert!(by_path && is_page(name), "{name}");
+        }
+        for name in [".md", "md", "a.", "a.mdx", "a.md.orig", "", "."] {
+            assert!(!is_page(name), "{name}");
+        }
     }
 
     #[test]

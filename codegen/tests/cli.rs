@@ -671,7 +671,7 @@ fn diff_of_two_pages_and_of_two_folders_as_a_changelog_section() {
     let old = tmp.file("old/p.md", VOICE_OLD);
     let new = tmp.file("new/p.md", VOICE_NEW);
     let section = |heading: &str, page: &str| {
-        format!("## [{heading}] - page refresh\n\nGenerated from `{page}` (sha256 534d615c1a48).\n\n### Added\n\n- `ErrorCode::VoiceBusy`: error 5001 `VOICE_BUSY` (voice)\n\n### Changed\n\n- **Behaviour change:** `ErrorCode::VoiceAnswered`: error 5000 `VOICE_ANSWERED` (voice): permanent false -> true\n\nSemver: minor, by these rules of \"The semver verdict\" in README.md:\n\n- new codes, groups or channels, or a retired code back on the page (the enums are `#[non_exhaustive]`): minor\n- a `permanent` flag or a group: minor\n")
+        format!("## [{heading}] - page refresh\n\nGenerated from `{page}` (sha256 534d615c1a48).\n\n### Added\n\n- `ErrorCode::VoiceBusy`: error 5001 `VOICE_BUSY` (voice)\n\n### Changed\n\n- **Behaviour change:** `ErrorCode::VoiceAnswered`: error 5000 `VOICE_ANSWERED` (voice): permanent false -> true\n\nSemver: minor, by these rules of \"The semver verdict\" in MAINTAINING.md:\n\n- new codes, groups or channels, or a retired code back on the page (the enums are `#[non_exhaustive]`): minor\n- a `permanent` flag or a group: minor\n")
     };
     let (code, out, err) = run(&["diff", &old, &new, "--format", "changelog"]);
     assert_eq!((code, err.as_str()), (0, ""));

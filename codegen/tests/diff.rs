@@ -268,9 +268,9 @@ fn every_format_gives_the_reasons_for_its_verdict() {
         "\"reasons\":[{\"level\":\"minor\",\"rule\":\"addition\",\"reason\":\"variant `StatusCode::DeliveredToMars` added\"},{\"level\":\"patch\",\"rule\":\"description\","
     ));
     assert!(report::json(&d).ends_with(",\"through_vendor\":null}\n"));
-    // The changelog names the rules of the README's table that the change falls under.
+    // The changelog names the rules of the guide's table that the change falls under.
     assert!(report::changelog(&d, Some("0.1.1"), &[]).ends_with(
-        "Semver: minor, by these rules of \"The semver verdict\" in README.md:
+        "Semver: minor, by these rules of \"The semver verdict\" in MAINTAINING.md:
 
 - a description: patch
 - new codes, groups or channels, or a retired code back on the page (the enums are `#[non_exhaustive]`): minor
@@ -279,16 +279,22 @@ fn every_format_gives_the_reasons_for_its_verdict() {
     ));
 }
 
-/// The README's table of the verdict is the rules the diff applies, word for word.
+/// The maintainer's guide's table of the verdict is the rules the diff applies, word for
+/// word, in the section the changelog names.
 #[test]
-fn the_readme_table_is_the_rules_of_the_verdict() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+fn the_guides_table_is_the_rules_of_the_verdict() {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../MAINTAINING.md"))
             .unwrap();
+    let section = guide
+        .split("\n## The semver verdict\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("MAINTAINING.md has a section \"The semver verdict\"");
     let table = Rule::table();
     assert!(
-        readme.contains(&table),
-        "README.md's table in \"The semver verdict\" should read:\n{table}"
+        section.contains(&table),
+        "MAINTAINING.md's table in \"The semver verdict\" should read:\n{table}"
     );
     assert_eq!(table.lines().count(), Rule::ALL.len() + 2);
     assert_eq!(

@@ -288,7 +288,7 @@ fn vendoring_a_file_writes_the_page_provenance_pins_and_prints_the_diff() {
         .collect();
     assert_eq!(blocks[blocks.len() - 2], "1 warning(s):", "{text}");
     assert!(
-        blocks[blocks.len() - 1].starts_with("ok: generated 51"),
+        blocks[blocks.len() - 1].starts_with("ok: generated 53"),
         "{text}"
     );
     let again = p.vendor_refreshed_file();

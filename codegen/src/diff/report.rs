@@ -408,7 +408,7 @@ pub fn changelog(d: &Diff, version: Option<&str>, sources: &[String]) -> String 
     );
     block("Removed", removed);
     s.push_str(&format!(
-        "Semver: {}, by these rules of \"The semver verdict\" in README.md:\n\n",
+        "Semver: {}, by these rules of \"The semver verdict\" in MAINTAINING.md:\n\n",
         d.verdict
     ));
     let mut rules: Vec<Rule> = d.reasons.iter().map(|r| r.rule).collect();

@@ -5,6 +5,7 @@ pub mod export;
 pub mod perfect;
 mod prose;
 pub mod rust;
+mod table;
 pub(crate) mod table_names;
 mod tokens;
 pub mod wrap;

@@ -37,6 +37,7 @@ pub fn generate(reading: &Reading) -> Result<String, syn::Error> {
     for kind in [Kind::Status, Kind::Error] {
         items.extend(codes(&names, kind));
     }
+    items.extend(super::table::module(&names));
     items.extend(sources(catalog));
     let file: syn::File = syn::parse2(items)?;
     let mut out = freshness::header(env!("CARGO_PKG_VERSION"), inputs);

@@ -32,9 +32,9 @@ fn can_start_line(word: &str) -> bool {
 }
 
 /// Wraps markdown `text` so that its lines are at most `width` characters where a line
-/// can be broken without changing the rendered text: outside code blocks, between words,
-/// and never so that a line starts like a block (a list, heading or fence). List items
-/// continue indented by two spaces.
+/// can be broken without changing the rendered text: outside code blocks and table rows,
+/// between words, and never so that a line starts like a block (a list, heading or
+/// fence). List items continue indented by two spaces.
 pub fn markdown(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
     let mut in_fence = false;
@@ -45,7 +45,8 @@ pub fn markdown(text: &str, width: usize) -> String {
         if line.trim_start().starts_with("```") {
             in_fence = !in_fence;
         }
-        if in_fence || line.chars().count() <= width {
+        // A table row is one line, however long.
+        if in_fence || line.starts_with('|') || line.chars().count() <= width {
             out.push_str(line);
             continue;
         }

@@ -1,6 +1,7 @@
 //! Is the committed generated source fresh? The inputs its header records against the
-//! inputs in `docs-source/` today. Std only, with no `crate::` paths: the build script of
-//! `infobip-codes` compiles this file as a module of its own, with no dependencies.
+//! inputs in `docs-source/` today: the part of the check that the build script of
+//! `infobip-codes` compiles. Std only, with no `crate::` paths, so that the script can
+//! compile it as a module of its own.
 //!
 //! This file is in the repository twice, byte for byte: `codegen/src/freshness/check.rs`,
 //! the generator's, which is the one to edit, and `build/freshness.rs`, the copy the
@@ -9,11 +10,16 @@
 //! A copy, not a symbolic link: a checkout without symbolic links (Windows, or
 //! `core.symlinks=false`) would hold the link's target path instead of the code.
 //!
-//! The generated file's header names every input with its digest ([`digest`]: SHA-256
+//! Every cold build of a dependent compiles this file, unoptimized, and pays for each
+//! generic function it instantiates. So it is written in plain loops over bytes, with no
+//! iterator adapters, slice helpers, collections or formatting; [`compare`] hands each
+//! difference to its caller as it finds it. The generator builds its lists, messages and
+//! the header writer on top of it (the parent module, `freshness`).
+//!
+//! The generated file's header names every input with its digest ([`digest_hex`]: SHA-256
 //! of the file with its line ends read as LF), so that a checkout that converts LF to
 //! CRLF (`core.autocrlf`, the default of Git for Windows) leaves it fresh.
 
-use std::fmt;
 use std::path::Path;
 
 /// The committed generated source, relative to the package root.
@@ -38,179 +44,310 @@ pub const PATH_PREFIX: &str = "// - ";
 /// The start of the line after it: the input's digest follows.
 pub const SHA_PREFIX: &str = "//   sha256 ";
 
+/// The first line of the message about a stale generated file.
+pub const STALE: &str =
+    "src/generated.rs is stale: it was generated from other inputs than docs-source/ holds now";
+
+/// The way out of a stale generated file: the last lines of every message about one.
+pub const WAY_OUT: &str = "Regenerate it and commit it with docs-source/:\n    \
+                           cargo codes generate --write\n\
+                           or generate the code at build time with the feature `regenerate`:\n    \
+                           cargo build --features regenerate";
+
 /// Whether `name`, a file directly in the docs folder, is an input of the generator: a
 /// page (by extension) or one of [`DATA_FILES`].
 pub fn is_input(name: &str) -> bool {
-    DATA_FILES.contains(&name) || is_page(name)
+    let mut i = 0;
+    while i < DATA_FILES.len() {
+        if name == DATA_FILES[i] {
+            return true;
+        }
+        i += 1;
+    }
+    is_page(name)
 }
 
-/// Whether `name` is a page file by its extension.
+/// Whether `name` is a page file by its extension (what follows its last dot, as
+/// `Path::extension` reads it), in any ASCII case.
 pub fn is_page(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+    let name = name.as_bytes();
+    let mut dot = name.len();
+    while dot > 0 && name[dot - 1] != b'.' {
+        dot -= 1;
+    }
+    // A name whose only dot starts it (`.md`) has no extension.
+    if dot < 2 {
+        return false;
+    }
+    let mut e = 0;
+    while e < PAGE_EXTENSIONS.len() {
+        let extension = PAGE_EXTENSIONS[e].as_bytes();
+        if name.len() - dot == extension.len() {
+            let mut i = 0;
+            while i < extension.len() && name[dot + i].to_ascii_lowercase() == extension[i] {
+                i += 1;
+            }
+            if i == extension.len() {
+                return true;
+            }
+        }
+        e += 1;
+    }
+    false
 }
 
-/// One input file and its digest.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Input {
-    /// The path as the header shows it (`docs-source/NAME`).
-    pub path: String,
-    /// Its [`digest`], 64 lowercase hex digits.
-    pub sha256: String,
+/// The inputs the header of `generated` records, one `(path, digest)` per call, in order;
+/// `None` after the last. [`Recorded::new`] finds the list.
+pub struct Recorded<'g> {
+    rest: &'g [u8],
 }
 
-/// The inputs a generated file's header records, or `None` when `generated` has no such
-/// header.
-pub fn recorded_inputs(generated: &str) -> Option<Vec<Input>> {
-    let mut lines = generated.lines();
-    if !lines.next()?.starts_with(MARKER) {
+impl<'g> Recorded<'g> {
+    /// The list of inputs in `generated`, or `None` when it has no `@generated` header
+    /// with one.
+    pub fn new(generated: &'g [u8]) -> Option<Recorded<'g>> {
+        let mut rest = generated;
+        strip(next_line(&mut rest), MARKER)?;
+        while !rest.is_empty() {
+            if next_line(&mut rest) == INPUTS_LINE.as_bytes() {
+                return Some(Recorded { rest });
+            }
+        }
+        None
+    }
+
+    /// The next input, or `None` after the last. An input's path line whose digest line
+    /// is missing ends the list too, unread: [`Recorded::is_complete`] tells.
+    pub fn next_input(&mut self) -> Option<(&'g str, &'g str)> {
+        let mut rest = self.rest;
+        let path = strip(next_line(&mut rest), PATH_PREFIX)?;
+        let sha256 = strip(next_line(&mut rest), SHA_PREFIX)?;
+        self.rest = rest;
+        Some((path, sha256))
+    }
+
+    /// Whether the list ended where the header's list of inputs ends, rather than at a
+    /// path without its digest.
+    pub fn is_complete(&self) -> bool {
+        let mut rest = self.rest;
+        strip(next_line(&mut rest), PATH_PREFIX).is_none()
+    }
+}
+
+/// The next line of `rest` without its line end (LF or CRLF), and `rest` moved past it.
+fn next_line<'g>(rest: &mut &'g [u8]) -> &'g [u8] {
+    let all = *rest;
+    let mut end = 0;
+    while end < all.len() && all[end] != b'\n' {
+        end += 1;
+    }
+    *rest = if end < all.len() {
+        &all[end + 1..]
+    } else {
+        &[]
+    };
+    if end > 0 && all[end - 1] == b'\r' {
+        end -= 1;
+    }
+    &all[..end]
+}
+
+/// `line` after `prefix`, as text; `None` when it does not start with it or is not UTF-8.
+fn strip<'g>(line: &'g [u8], prefix: &str) -> Option<&'g str> {
+    let prefix = prefix.as_bytes();
+    if line.len() < prefix.len() {
         return None;
     }
-    lines.find(|l| *l == INPUTS_LINE)?;
-    let mut inputs = Vec::new();
-    while let Some(path) = lines.next().and_then(|l| l.strip_prefix(PATH_PREFIX)) {
-        let sha256 = lines.next()?.strip_prefix(SHA_PREFIX)?;
-        inputs.push(Input {
-            path: path.to_owned(),
-            sha256: sha256.to_owned(),
-        });
+    let mut i = 0;
+    while i < prefix.len() {
+        if line[i] != prefix[i] {
+            return None;
+        }
+        i += 1;
     }
-    Some(inputs)
+    std::str::from_utf8(&line[prefix.len()..]).ok()
 }
 
-/// The inputs in the docs folder `dir` today, shown as `display_dir/NAME`, sorted.
-pub fn current_inputs(dir: &Path, display_dir: &str) -> std::io::Result<Vec<Input>> {
-    let mut inputs = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-            continue;
-        };
-        if is_input(&name) && entry.path().is_file() {
-            inputs.push(Input {
-                path: format!("{display_dir}/{name}"),
-                sha256: digest(&std::fs::read(entry.path())?),
-            });
+/// How an input differs from what the generated file records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// The file's contents changed.
+    Edited,
+    /// The file is new: the generated file does not record it.
+    Added,
+    /// The generated file records it, and it is gone.
+    Removed,
+}
+
+impl ChangeKind {
+    /// How a message names it, padded to one width: `changed:`, `new:    ` or `removed:`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::Edited => "changed:",
+            ChangeKind::Added => "new:    ",
+            ChangeKind::Removed => "removed:",
         }
     }
-    inputs.sort();
-    Ok(inputs)
+}
+
+/// Why the inputs could not be compared.
+#[derive(Debug)]
+pub enum Unchecked {
+    /// The generated file cannot be read.
+    Unreadable(std::io::Error),
+    /// The generated file has no header recording its inputs.
+    NoHeader,
+    /// The docs folder, or an input in it, cannot be read.
+    DocsUnreadable(std::io::Error),
+}
+
+/// Compares the inputs that [`GENERATED_FILE`] records with those in [`DOCS_DIR`], in
+/// the package at `root`, and calls `each` with every input that differs, named
+/// `docs-source/NAME`: first the recorded ones, in the header's order, then the new ones,
+/// in the folder's order. An input is a file directly in the folder whose name
+/// [`is_input`].
+pub fn compare(root: &Path, each: &mut dyn FnMut(ChangeKind, &str)) -> Result<(), Unchecked> {
+    let generated = match std::fs::read(root.join(GENERATED_FILE)) {
+        Ok(generated) => generated,
+        Err(e) => return Err(Unchecked::Unreadable(e)),
+    };
+    let Some(mut recorded) = Recorded::new(&generated) else {
+        return Err(Unchecked::NoHeader);
+    };
+    let docs = root.join(DOCS_DIR);
+    while let Some((path, sha256)) = recorded.next_input() {
+        let file = docs.join(input_name(path));
+        if input_name(path).is_empty() || !file.is_file() {
+            each(ChangeKind::Removed, path);
+            continue;
+        }
+        match std::fs::read(&file) {
+            Ok(bytes) => {
+                if !digest_is(&bytes, sha256) {
+                    each(ChangeKind::Edited, path);
+                }
+            }
+            Err(e) => return Err(Unchecked::DocsUnreadable(e)),
+        }
+    }
+    if !recorded.is_complete() {
+        return Err(Unchecked::NoHeader);
+    }
+    let entries = match std::fs::read_dir(&docs) {
+        Ok(entries) => entries,
+        Err(e) => return Err(Unchecked::DocsUnreadable(e)),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return Err(Unchecked::DocsUnreadable(e)),
+        };
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_input(name) && !records(&generated, name) && entry.path().is_file() {
+            each(ChangeKind::Added, &format!("{DOCS_DIR}/{name}"));
+        }
+    }
+    Ok(())
+}
+
+/// `NAME` of a recorded path `docs-source/NAME`; empty when the path is not that of an
+/// input directly in the docs folder.
+fn input_name(path: &str) -> &str {
+    let path = path.as_bytes();
+    let dir = DOCS_DIR.as_bytes();
+    if path.len() <= dir.len() + 1 || path[dir.len()] != b'/' {
+        return "";
+    }
+    let mut i = 0;
+    while i < path.len() {
+        if (i < dir.len() && path[i] != dir[i])
+            || (i > dir.len() && path[i] == b'/')
+            || path[i] == b'\\'
+        {
+            return "";
+        }
+        i += 1;
+    }
+    match std::str::from_utf8(&path[dir.len() + 1..]) {
+        Ok(name) if is_input(name) => name,
+        _ => "",
+    }
+}
+
+/// Whether the header of `generated` records the input `name`.
+fn records(generated: &[u8], name: &str) -> bool {
+    let Some(mut recorded) = Recorded::new(generated) else {
+        return false;
+    };
+    while let Some((path, _)) = recorded.next_input() {
+        if input_name(path) == name {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether [`digest_hex`] of `bytes` is `sha256`, as the header writes it.
+fn digest_is(bytes: &[u8], sha256: &str) -> bool {
+    let hex = digest_hex(bytes);
+    let sha256 = sha256.as_bytes();
+    if sha256.len() != hex.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < hex.len() {
+        if hex[i] != sha256[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The digest the header records for an input: the SHA-256 of `bytes` with every CRLF
 /// read as LF, as 64 lowercase hex digits. For a file with LF line ends (every file the
 /// repository commits), its `sha256sum`; a checkout that converts the line ends to CRLF
 /// leaves it unchanged. A lone CR is kept: no checkout writes one.
-pub fn digest(bytes: &[u8]) -> String {
-    if !bytes.windows(2).any(|w| w == b"\r\n") {
-        return sha256_hex(bytes);
-    }
-    let mut lf = Vec::with_capacity(bytes.len());
-    let mut rest = bytes;
-    while let Some((&byte, tail)) = rest.split_first() {
-        if !(byte == b'\r' && tail.first() == Some(&b'\n')) {
-            lf.push(byte);
+pub fn digest_hex(bytes: &[u8]) -> [u8; 64] {
+    let mut hash = Sha256::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !(bytes[i] == b'\r' && i + 1 < bytes.len() && bytes[i + 1] == b'\n') {
+            hash.push(bytes[i]);
         }
-        rest = tail;
+        i += 1;
     }
-    sha256_hex(&lf)
+    hex(&hash.finish())
 }
 
-/// How an input differs from what the generated file records.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// The file's contents changed.
-    Edited(String),
-    /// The file is new: the generated file does not record it.
-    Added(String),
-    /// The generated file records it, and it is gone.
-    Removed(String),
+/// The SHA-256 digest of `data`.
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    let mut i = 0;
+    while i < data.len() {
+        hash.push(data[i]);
+        i += 1;
+    }
+    hash.finish()
 }
 
-/// The differences between `recorded` and `current`, by path.
-pub fn changes(recorded: &[Input], current: &[Input]) -> Vec<Change> {
-    let mut out = Vec::new();
-    for r in recorded {
-        match current.iter().find(|c| c.path == r.path) {
-            Some(c) if c.sha256 != r.sha256 => out.push(Change::Edited(r.path.clone())),
-            Some(_) => {}
-            None => out.push(Change::Removed(r.path.clone())),
-        }
-    }
-    for c in current {
-        if !recorded.iter().any(|r| r.path == c.path) {
-            out.push(Change::Added(c.path.clone()));
-        }
+/// `bytes` as 64 lowercase hexadecimal digits.
+pub fn hex(bytes: &[u8; 32]) -> [u8; 64] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 64];
+    let mut i = 0;
+    while i < 32 {
+        out[2 * i] = DIGITS[(bytes[i] >> 4) as usize];
+        out[2 * i + 1] = DIGITS[(bytes[i] & 0xf) as usize];
+        i += 1;
     }
     out
 }
 
-/// Why the generated file cannot be trusted: what the build script reports.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Stale {
-    /// The generated file cannot be read.
-    Unreadable(String),
-    /// The generated file has no header recording its inputs.
-    NoHeader,
-    /// The docs folder cannot be read.
-    DocsUnreadable(String),
-    /// The inputs changed since the file was generated.
-    Changed(Vec<Change>),
-}
-
-impl fmt::Display for Stale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Stale::Unreadable(e) => writeln!(f, "cannot read {GENERATED_FILE}: {e}")?,
-            Stale::NoHeader => writeln!(
-                f,
-                "{GENERATED_FILE} has no `@generated` header recording its inputs"
-            )?,
-            Stale::DocsUnreadable(e) => writeln!(f, "cannot read {DOCS_DIR}/: {e}")?,
-            Stale::Changed(changes) => {
-                writeln!(
-                    f,
-                    "{GENERATED_FILE} is stale: it was generated from other inputs than {DOCS_DIR}/ holds now"
-                )?;
-                for c in changes {
-                    match c {
-                        Change::Edited(p) => writeln!(f, "  changed: {p}")?,
-                        Change::Added(p) => writeln!(f, "  new:     {p}")?,
-                        Change::Removed(p) => writeln!(f, "  removed: {p}")?,
-                    }
-                }
-            }
-        }
-        write!(
-            f,
-            "Regenerate it and commit it with {DOCS_DIR}/:\n    \
-             cargo codes generate --write\n\
-             or generate the code at build time with the feature `regenerate`:\n    \
-             cargo build --features regenerate"
-        )
-    }
-}
-
-/// Checks the package at `root`: `Ok` when [`GENERATED_FILE`] records exactly the inputs
-/// in [`DOCS_DIR`].
-pub fn check(root: &Path) -> Result<(), Stale> {
-    let generated = std::fs::read_to_string(root.join(GENERATED_FILE))
-        .map_err(|e| Stale::Unreadable(e.to_string()))?;
-    let recorded = recorded_inputs(&generated).ok_or(Stale::NoHeader)?;
-    let current = current_inputs(&root.join(DOCS_DIR), DOCS_DIR)
-        .map_err(|e| Stale::DocsUnreadable(e.to_string()))?;
-    let changes = changes(&recorded, &current);
-    if changes.is_empty() {
-        Ok(())
-    } else {
-        Err(Stale::Changed(changes))
-    }
-}
-
 // SHA-256 (FIPS 180-4). Hand-written because the build script that checks freshness may
-// not have dependencies; the generator hashes with the same code.
+// not have dependencies; the generator hashes with the same code. It is fed a byte at a
+// time: the inputs are small, and slices would cost each dependent's build more.
 
 const K: [u32; 64] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -223,61 +360,82 @@ const K: [u32; 64] = [
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
 
-const H0: [u32; 8] = [
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-];
-
-/// The SHA-256 digest of `data`.
-pub fn sha256(data: &[u8]) -> [u8; 32] {
-    let mut state = H0;
-    let mut chunks = data.chunks_exact(64);
-    for block in &mut chunks {
-        compress(&mut state, block);
-    }
-    // Padding: 0x80, zeros, then the message length in bits, big-endian.
-    let rest = chunks.remainder();
-    let mut tail = [0u8; 128];
-    tail[..rest.len()].copy_from_slice(rest);
-    tail[rest.len()] = 0x80;
-    let tail_len = if rest.len() < 56 { 64 } else { 128 };
-    let bits = (data.len() as u64).wrapping_mul(8);
-    tail[tail_len - 8..tail_len].copy_from_slice(&bits.to_be_bytes());
-    for block in tail[..tail_len].chunks_exact(64) {
-        compress(&mut state, block);
-    }
-    let mut out = [0u8; 32];
-    for (dst, word) in out.chunks_exact_mut(4).zip(state) {
-        dst.copy_from_slice(&word.to_be_bytes());
-    }
-    out
+/// A SHA-256 computation, fed a byte at a time.
+struct Sha256 {
+    state: [u32; 8],
+    block: [u8; 64],
+    filled: usize,
+    len: u64,
 }
 
-/// The SHA-256 digest of `data` as 64 lowercase hexadecimal digits.
-pub fn sha256_hex(data: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(64);
-    for byte in sha256(data) {
-        s.push(char::from(HEX[usize::from(byte >> 4)]));
-        s.push(char::from(HEX[usize::from(byte & 0xf)]));
+impl Sha256 {
+    fn new() -> Sha256 {
+        Sha256 {
+            state: [
+                0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+                0x5be0cd19,
+            ],
+            block: [0; 64],
+            filled: 0,
+            len: 0,
+        }
     }
-    s
+
+    fn push(&mut self, byte: u8) {
+        self.block[self.filled] = byte;
+        self.filled += 1;
+        self.len = self.len.wrapping_add(8);
+        if self.filled == 64 {
+            compress(&mut self.state, &self.block);
+            self.filled = 0;
+        }
+    }
+
+    /// The digest of every byte pushed.
+    fn finish(mut self) -> [u8; 32] {
+        // Padding: 0x80, zeros, then the message length in bits, big-endian.
+        let bits = self.len;
+        self.push(0x80);
+        while self.filled != 56 {
+            self.push(0);
+        }
+        let mut shift = 64;
+        while shift > 0 {
+            shift -= 8;
+            self.push((bits >> shift) as u8);
+        }
+        let mut out = [0u8; 32];
+        let mut i = 0;
+        while i < 32 {
+            out[i] = (self.state[i / 4] >> (24 - 8 * (i % 4))) as u8;
+            i += 1;
+        }
+        out
+    }
 }
 
-fn compress(state: &mut [u32; 8], block: &[u8]) {
+fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
     let mut w = [0u32; 64];
-    for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
-        *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-    }
-    for i in 16..64 {
-        let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-        let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16]
-            .wrapping_add(s0)
-            .wrapping_add(w[i - 7])
-            .wrapping_add(s1);
+    let mut i = 0;
+    while i < 64 {
+        w[i] = if i < 16 {
+            (block[4 * i] as u32) << 24
+                | (block[4 * i + 1] as u32) << 16
+                | (block[4 * i + 2] as u32) << 8
+                | block[4 * i + 3] as u32
+        } else {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1)
+        };
+        i += 1;
     }
     let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
-    for i in 0..64 {
+    let mut i = 0;
+    while i < 64 {
         let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
         let ch = (e & f) ^ (!e & g);
         let t1 = h
@@ -296,8 +454,12 @@ fn compress(state: &mut [u32; 8], block: &[u8]) {
         c = b;
         b = a;
         a = t1.wrapping_add(t2);
+        i += 1;
     }
-    for (s, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
-        *s = s.wrapping_add(v);
+    let sums = [a, b, c, d, e, f, g, h];
+    let mut i = 0;
+    while i < 8 {
+        state[i] = state[i].wrapping_add(sums[i]);
+        i += 1;
     }
 }

@@ -14,7 +14,7 @@
 //! - `Group ID: N` after a heading, and ` * ` list items, start lines.
 //!
 //! Heading ends are a heuristic: flattened text has lost the information, and this is
-//! the recovery the README documents. The restored markdown is what `docs-source/`
+//! the recovery MAINTAINING.md documents. The restored markdown is what `docs-source/`
 //! vendors, so a maintainer can read and review it.
 
 use super::source_map::{Rewriter, SourceMap};
