@@ -644,7 +644,7 @@ fn pin_records_the_variant_names_and_keeps_the_generated_source_fresh() {
     let (code, out, _) = run(&["check", "--docs", &docs]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("\nerror groups (1): voice:0 OK\n\nok: generated 250 lines (")
+        out.contains("\nerror groups (1): voice:0 OK\n\nok: generated 268 lines (")
             && out.ends_with(" bytes) of Rust from 1 page(s)\n"),
         "{out}"
     );
