@@ -2,10 +2,6 @@
 //! source with syn, compared between the source committed at a revision and the one
 //! committed now. A change of the generator shows there even where the page did not
 //! change.
-//!
-//! The facts and the verdict are the maintainer's (feature `cli`); without it this test
-//! is empty, so that the generator's featureless test run can still name it.
-#![cfg(feature = "cli")]
 
 use infobip_codes_codegen::diff::Level;
 use infobip_codes_codegen::facts::{compare, Comparison, Facts};

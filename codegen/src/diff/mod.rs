@@ -4,7 +4,7 @@
 //! documents an id under several names: [`pair_codes`](crate::model::pair_codes)) and, through the emitter, by the
 //! Rust API they generate. The verdict follows Cargo's semver rules for the
 //! generated crate: every change found is a [`Reason`] under one [`Rule`], and the verdict
-//! is the highest level among them. The README's table ("The semver verdict") is
+//! is the highest level among them. MAINTAINING.md's table ("The semver verdict") is
 //! [`Rule::table`], and every report lists the reasons.
 
 mod compare;

@@ -48,7 +48,7 @@ impl fmt::Display for Level {
 }
 
 /// A rule of the verdict: a kind of change, and the level it demands. In the order of the
-/// README's table.
+/// MAINTAINING.md's table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
     /// A description reworded: documentation only.
@@ -69,7 +69,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// Every rule, in the order of the README's table.
+    /// Every rule, in the order of the MAINTAINING.md's table.
     pub const ALL: [Rule; 7] = [
         Rule::Description,
         Rule::Addition,
@@ -103,7 +103,7 @@ impl Rule {
         }
     }
 
-    /// The change, as the README's table and a changelog word it.
+    /// The change, as the MAINTAINING.md's table and a changelog word it.
     pub fn change(self) -> &'static str {
         match self {
             Rule::Description => "a description",
@@ -116,7 +116,7 @@ impl Rule {
         }
     }
 
-    /// The verdict, as the README's table words it.
+    /// The verdict, as the MAINTAINING.md's table words it.
     pub fn verdict(self) -> &'static str {
         match self {
             Rule::Behaviour => "minor, flagged as a behaviour change in every format, because retry and finality logic read it",
@@ -124,7 +124,7 @@ impl Rule {
         }
     }
 
-    /// The README's table of the rules: a markdown table, one row per rule.
+    /// The MAINTAINING.md's table of the rules: a markdown table, one row per rule.
     pub fn table() -> String {
         let mut s = "| change on the page | verdict |\n| --- | --- |\n".to_owned();
         for rule in Rule::ALL {
