@@ -8,6 +8,6 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     for path in ["f.md", "f.html", "f.txt"] {
         let reading = read(&Inputs::pages(vec![PageInput::new(path, data)]));
-        assert!(generate(&reading.catalog, &reading.inputs).is_ok());
+        assert!(generate(&reading).is_ok());
     }
 });
