@@ -352,7 +352,8 @@ fn refresh(
     let newly_retired = newly.len();
     codes.extend(newly);
     inputs.retired = codes;
-    let verdict = diff::diff(old, &read(&inputs)).verdict;
+    let unpinned = read(&inputs);
+    let verdict = diff::diff(old, &unpinned).verdict;
     let next_version = version.map(|v| diff::bump(v, verdict));
     let release = release
         .or(next_version.as_ref())
@@ -365,8 +366,9 @@ fn refresh(
         c.retired = Some(release.clone());
     }
 
+    // The release a retired code names is in its docs alone: the names and pins of
+    // `unpinned`, read before it was set, are those of `inputs` now.
     let before = inputs.overrides.variants.len();
-    let unpinned = read(&inputs);
     let old_names = old.names();
     for (key, ident) in renamed_group_pins(&old.catalog, &old_names, &unpinned.catalog)
         .into_iter()
